@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, validated once at start. Every problem is reported at
+ * once, by variable name; secret values never appear in a message.
+ */
+
+const DEFAULT_CORS_ORIGINS = [
+  'https://studio.apollographql.com',
+  'https://sandbox.embed.apollographql.com',
+  'https://explorer.embed.apollographql.com',
+];
+
+const SIMULATOR_CREDENTIALS = {
+  confirmaApiKey: 'sim-confirma-api-key',
+  factorId: 'sim-factor',
+  systemKey: '1',
+  factorCloudApiKey: 'sim-factorcloud-api-key',
+} as const;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const origin = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a URL such as https://integrations.example.com' });
+    return z.NEVER;
+  }
+  const problems = [
+    !['http:', 'https:'].includes(url.protocol) && 'use http or https',
+    (url.pathname !== '/' || url.search || url.hash) &&
+      'give the origin only (scheme, host, port): the client appends the documented paths',
+    (url.username || url.password) && 'do not put credentials in the URL',
+  ].filter(Boolean);
+  if (problems.length) {
+    ctx.addIssue({ code: 'custom', message: `must be an origin: ${problems.join('; ')}` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+function integer(defaultValue: number, min: number, max: number) {
+  return optionalText
+    .transform((value) => (value === undefined ? defaultValue : Number(value)))
+    .pipe(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max));
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(4000, 0, 65535),
+  HOST: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: optionalText,
+  MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
+  CONFIRMA_BASE_URL: origin,
+  CONFIRMA_API_KEY: optionalText,
+  FACTORCLOUD_BASE_URL: origin,
+  FACTORCLOUD_FACTOR_ID: optionalText,
+  FACTORCLOUD_SYSTEM_KEY: optionalText,
+  FACTORCLOUD_API_KEY: optionalText,
+  FACTORCLOUD_INVOICE_ID_TEMPLATE: optionalText
+    .transform((value) => value ?? '{invoiceNumber}')
+    .pipe(z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' })),
+  UPSTREAM_MAX_CONCURRENCY: integer(16, 1, 256),
+  UPSTREAM_CONNECT_TIMEOUT_MS: integer(3_000, 1, 120_000),
+  UPSTREAM_HEADERS_TIMEOUT_MS: integer(10_000, 1, 300_000),
+  UPSTREAM_BODY_TIMEOUT_MS: integer(10_000, 1, 300_000),
+  UPSTREAM_TOTAL_TIMEOUT_MS: integer(15_000, 1, 600_000),
+  SIMULATOR_CONFIRMA_PORT: integer(0, 0, 65535),
+  SIMULATOR_FACTORCLOUD_PORT: integer(0, 0, 65535),
+  SIMULATOR_SEED: integer(20261122, 0, 2 ** 31 - 1),
+});
+
+export type UpstreamTarget<Credentials> =
+  | { mode: 'remote'; baseUrl: string; credentials: Credentials }
+  | { mode: 'simulator'; port: number; credentials: Credentials };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string | undefined;
+  logLevel: string;
+  corsOrigins: string[];
+  maxRequestBodyBytes: number;
+  invoiceIdTemplate: string;
+  confirma: UpstreamTarget<{ apiKey: string }>;
+  factorCloud: UpstreamTarget<{ factorId: string; systemKey: string; apiKey: string }>;
+  upstream: {
+    maxConcurrency: number;
+    connectTimeoutMs: number;
+    headersTimeoutMs: number;
+    bodyTimeoutMs: number;
+    totalTimeoutMs: number;
+  };
+  simulatorSeed: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...missingSettings(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  const confirmaCredentials = { apiKey: e.CONFIRMA_API_KEY ?? SIMULATOR_CREDENTIALS.confirmaApiKey };
+  const factorCloudCredentials = {
+    factorId: e.FACTORCLOUD_FACTOR_ID ?? SIMULATOR_CREDENTIALS.factorId,
+    systemKey: e.FACTORCLOUD_SYSTEM_KEY ?? SIMULATOR_CREDENTIALS.systemKey,
+    apiKey: e.FACTORCLOUD_API_KEY ?? SIMULATOR_CREDENTIALS.factorCloudApiKey,
+  };
+  const extraOrigins = (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: [...DEFAULT_CORS_ORIGINS, ...extraOrigins],
+    maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    invoiceIdTemplate: e.FACTORCLOUD_INVOICE_ID_TEMPLATE,
+    confirma: e.CONFIRMA_BASE_URL
+      ? { mode: 'remote', baseUrl: e.CONFIRMA_BASE_URL, credentials: confirmaCredentials }
+      : { mode: 'simulator', port: e.SIMULATOR_CONFIRMA_PORT, credentials: confirmaCredentials },
+    factorCloud: e.FACTORCLOUD_BASE_URL
+      ? { mode: 'remote', baseUrl: e.FACTORCLOUD_BASE_URL, credentials: factorCloudCredentials }
+      : { mode: 'simulator', port: e.SIMULATOR_FACTORCLOUD_PORT, credentials: factorCloudCredentials },
+    upstream: {
+      maxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
+      connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
+      totalTimeoutMs: e.UPSTREAM_TOTAL_TIMEOUT_MS,
+    },
+    simulatorSeed: e.SIMULATOR_SEED,
+  };
+}
+
+/**
+ * Settings required by other settings, checked on the raw values so they are reported together
+ * with any format problems. A real upstream needs its credentials; production needs real upstreams.
+ */
+function missingSettings(env: Record<string, string | undefined>): string[] {
+  const has = (name: string) => Boolean(env[name]?.trim());
+  const production = env.NODE_ENV?.trim() === 'production';
+  const problems: string[] = [];
+  const upstreams = [
+    { base: 'CONFIRMA_BASE_URL', secrets: ['CONFIRMA_API_KEY'] },
+    {
+      base: 'FACTORCLOUD_BASE_URL',
+      secrets: ['FACTORCLOUD_FACTOR_ID', 'FACTORCLOUD_SYSTEM_KEY', 'FACTORCLOUD_API_KEY'],
+    },
+  ];
+  for (const { base, secrets } of upstreams) {
+    if (has(base)) {
+      for (const name of secrets) if (!has(name)) problems.push(`${name}: is required when ${base} is set`);
+    } else if (production) {
+      problems.push(
+        `${base}: is required with NODE_ENV=production (the embedded simulators only run outside production)`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Every credential value in the configuration, for redaction in logs and errors. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.confirma.credentials.apiKey,
+    config.factorCloud.credentials.apiKey,
+    config.factorCloud.credentials.systemKey,
+    config.factorCloud.credentials.factorId,
+  ].filter((secret) => secret.length >= 4);
+}

@@ -1,0 +1,86 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { UpstreamError } from './http/errors.js';
+
+/**
+ * The closed set of `extensions.code` values this subgraph produces itself. Apollo's own
+ * request-level codes (parse, validation, persisted queries, bad request) pass through as well.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UPSTREAM_UNAUTHORIZED: 'UPSTREAM_UNAUTHORIZED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'INTROSPECTION_DISABLED',
+  'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
+]);
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_REQUEST_CODES]);
+
+/** Bad input from the caller: names the argument and says what was expected. */
+export function badUserInput(message: string, argument: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
+}
+
+/** Thrown by scalar parsing; recognised below so literal and variable input get the same code. */
+export class ScalarInputError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
+}
+
+/**
+ * Shapes every error leaving the subgraph. Upstream failures keep their code and safe message;
+ * anything unexpected is masked as INTERNAL_SERVER_ERROR. Stack traces never leave.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof UpstreamError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: {
+        code: original.code,
+        upstream: original.upstream,
+        endpoint: original.endpoint,
+        ...(original.status === undefined ? {} : { upstreamStatus: original.status }),
+        ...(original.retryAfterSeconds === undefined ? {} : { retryAfter: original.retryAfterSeconds }),
+      },
+    };
+  }
+
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  // A scalar rejected in a literal surfaces as a validation error; it is bad input all the same.
+  if (isScalarInputError(original)) {
+    return { ...base, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  if (code && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { ...base, extensions };
+  }
+  return {
+    ...base,
+    message: 'Internal server error',
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function isScalarInputError(error: unknown): boolean {
+  if (error instanceof ScalarInputError) return true;
+  return error instanceof GraphQLError && error.originalError instanceof ScalarInputError;
+}

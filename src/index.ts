@@ -1,0 +1,124 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, secretsOf } from './config.js';
+import type { Config } from './config.js';
+import { invoiceIdFromTemplate } from './context.js';
+import { todayIsoDate } from './lib/dates.js';
+import { createLogger } from './logger.js';
+import type { Logger } from './logger.js';
+import { createSubgraph } from './server.js';
+import { GRAPHQL_PATH } from './serve/handler.js';
+import { startSimulators } from './simulators/index.js';
+import { createUpstreamPools } from './upstreams/index.js';
+
+/** Composition root: config → simulators (if needed) → pools → subgraph → listen → shutdown. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`invoice-graph cannot start.\n${error.message}\nSee .env.example for every setting.`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const factoringInvoiceId = invoiceIdFromTemplate(config.invoiceIdTemplate);
+
+  const needsSimulators = config.confirma.mode === 'simulator' || config.factorCloud.mode === 'simulator';
+  const simulators = needsSimulators
+    ? await startSimulators({
+        today: todayIsoDate(),
+        factoringInvoiceId,
+        seed: config.simulatorSeed,
+        confirma: { apiKey: config.confirma.credentials.apiKey, port: portOf(config.confirma) },
+        factorCloud: { ...config.factorCloud.credentials, port: portOf(config.factorCloud) },
+      })
+    : undefined;
+
+  const origins = {
+    confirma: config.confirma.mode === 'remote' ? config.confirma.baseUrl : (simulators?.confirmaUrl ?? ''),
+    factorCloud: config.factorCloud.mode === 'remote' ? config.factorCloud.baseUrl : (simulators?.factorCloudUrl ?? ''),
+  };
+  if (simulators) {
+    logger.info(
+      {
+        confirma: config.confirma.mode === 'simulator' ? origins.confirma : 'remote',
+        factorCloud: config.factorCloud.mode === 'simulator' ? origins.factorCloud : 'remote',
+      },
+      'No upstream base URL configured: serving from the embedded simulators on 127.0.0.1',
+    );
+  }
+  const pools = createUpstreamPools(origins, config.upstream);
+  const subgraph = await createSubgraph({
+    ...pools,
+    confirmaCredentials: config.confirma.credentials,
+    factorCloudCredentials: config.factorCloud.credentials,
+    factoringInvoiceId,
+    logger,
+    production: config.env === 'production',
+    corsOrigins: config.corsOrigins,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
+  });
+
+  const server = createServer(subgraph.handler);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { port, environment: config.env },
+    `invoice-graph subgraph ready at http://localhost:${port}${GRAPHQL_PATH}` +
+      (config.env === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'),
+  );
+
+  onShutdownSignal(logger, async () => {
+    await closeServer(server);
+    await subgraph.stop();
+    await Promise.all([pools.confirmaHttp.close(), pools.factorCloudHttp.close()]);
+    await simulators?.close();
+  });
+}
+
+function portOf(target: Config['confirma'] | Config['factorCloud']): number {
+  return target.mode === 'simulator' ? target.port : 0;
+}
+
+/** Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown deadline passed; exiting with requests still open');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    shutdown().then(
+      () => {
+        logger.info('shutdown complete');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('invoice-graph failed to start:', error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

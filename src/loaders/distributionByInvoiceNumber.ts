@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { DistributionEntry, DistributionPage } from '../upstreams/confirma/client.js';
+import type { DistributionPageLoader } from './distributionPages.js';
+import { normalizeInvoiceNumber } from './invoiceNumbers.js';
+import { settleEach } from './settle.js';
+
+/** The distribution record of one invoice, or null when Confirma does not know the number. */
+export type DistributionByInvoiceNumberLoader = DataLoader<string, DistributionEntry | null, string>;
+
+/**
+ * Confirma has no multi-invoice lookup, so each number is one filtered page request, made
+ * through the page loader so `invoice(n)` and `invoices(filter: {invoiceNumber: n})` share it.
+ *
+ * Assumption (docs silent): an `invoiceNumber` filter is not limited by the default 30-day
+ * window. The record is still matched by number, in case Confirma ignores the filter.
+ */
+export function createDistributionByInvoiceNumberLoader(
+  pages: DistributionPageLoader,
+): DistributionByInvoiceNumberLoader {
+  return new DataLoader(
+    (numbers) =>
+      settleEach(numbers, async (invoiceNumber) =>
+        findEntry(await pages.load({ invoiceNumber }), invoiceNumber),
+      ),
+    { cacheKeyFn: normalizeInvoiceNumber },
+  );
+}
+
+function findEntry(page: DistributionPage, invoiceNumber: string): DistributionEntry | null {
+  const wanted = normalizeInvoiceNumber(invoiceNumber);
+  return page.entries.find((entry) => normalizeInvoiceNumber(entry.invoiceNumber) === wanted) ?? null;
+}
+
+/** Records that arrived in a list need no lookup of their own later in the same request. */
+export function primeFromPage(loader: DistributionByInvoiceNumberLoader, page: DistributionPage): void {
+  for (const entry of page.entries) loader.prime(entry.invoiceNumber, entry);
+}

@@ -1,0 +1,17 @@
+import DataLoader from 'dataloader';
+import type { ConfirmaClient, DistributionPage, DistributionQuery } from '../upstreams/confirma/client.js';
+import { settleEach } from './settle.js';
+
+/** Pages of GET /invoice/distribution, one upstream call per distinct query per request. */
+export type DistributionPageLoader = DataLoader<DistributionQuery, DistributionPage, string>;
+
+export function createDistributionPageLoader(confirma: ConfirmaClient): DistributionPageLoader {
+  return new DataLoader((queries) => settleEach(queries, (query) => confirma.listDistribution(query)), {
+    cacheKeyFn: queryKey,
+  });
+}
+
+/** Stable key: same filters in any property order, `undefined` members dropped. */
+function queryKey(query: DistributionQuery): string {
+  return JSON.stringify([query.invoiceNumber, query.fromInvDate, query.toInvDate, query.fetchType]);
+}

@@ -1,0 +1,40 @@
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { redactSecrets } from './lib/redact.js';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Header paths that carry credentials are censored by name, and every
+ * configured secret value is scrubbed from whatever else is logged. Errors are logged as name
+ * and message only: stack traces and upstream bodies stay out of logs.
+ */
+export function createLogger(options: { level: string; secrets: readonly string[] }, destination?: NodeJS.WritableStream): Logger {
+  const { secrets } = options;
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'invoice-graph' },
+      redact: {
+        paths: ['*.headers["x-api-key"]', '*.headers["auth-apikey"]', '*.headers.authorization', '*.headers.cookie'],
+        censor: '[REDACTED]',
+      },
+      formatters: {
+        log: (object) => redactSecrets(object, secrets),
+      },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, redactSecrets(args, secrets));
+        },
+      },
+      serializers: { err: (error: unknown) => redactSecrets(errorSummary(error), secrets) },
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}
+
+function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+}

@@ -1,0 +1,34 @@
+import type {
+  CaseBalanceResolvers,
+  CollectionCaseResolvers,
+  PaymentControlResolvers,
+} from '../__generated__/resolvers-types.js';
+
+export const PaymentControl: PaymentControlResolvers = {
+  enabled: (control) => control.enabled,
+  agency: (control) => control.agency,
+  status: (control) => control.status,
+  caseId: (control) => control.caseId,
+  activatedAt: (control) => control.activatedAt,
+  case: (control, _args, { loaders }) => (control.caseId ? loaders.caseById.load(control.caseId) : null),
+};
+
+export const CollectionCase: CollectionCaseResolvers = {
+  caseId: (found) => found.summary.caseId,
+  status: (found) => found.summary.status,
+  stage: (found) => found.summary.stage,
+  createdAt: (found) => found.summary.createdAt,
+  closedAt: (found) => found.summary.closedAt,
+  activeDays: (found) => found.summary.activeDays,
+  creditor: (found) => found.summary.creditor,
+  currency: (found) => found.summary.currency,
+  agency: (found) => found.summary.agency,
+  balance: (found) => found.balance ?? null,
+};
+
+export const CaseBalance: CaseBalanceResolvers = {
+  capitalAmount: (balance) => balance.capitalAmount,
+  interestAmount: (balance) => balance.interestAmount,
+  costsAmount: (balance) => balance.costsAmount,
+  totalAmount: (balance) => balance.totalAmount,
+};

@@ -1,0 +1,28 @@
+import type {
+  CaseRecord,
+  DistributionEntry,
+  DistributionPage,
+  DistributionRecord,
+} from '../upstreams/confirma/client.js';
+import type { PaymentControlRecord } from '../upstreams/confirma/schemas.js';
+import type { ClientRecord, FactoringInvoiceRecord } from '../upstreams/factorcloud/client.js';
+
+/**
+ * What each GraphQL type's resolvers receive as `parent` (codegen `mappers`): the upstream
+ * models, so resolvers stay thin renames over loader results.
+ */
+
+/** An invoice: its number, plus its distribution entry when a list already brought it. */
+export interface InvoiceModel {
+  invoiceNumber: string;
+  entry?: DistributionEntry;
+}
+
+export type InvoiceListModel = DistributionPage;
+export type AppliedFilterModel = NonNullable<DistributionPage['filtersApplied']>;
+export type DistributionModel = DistributionRecord;
+export type PaymentControlModel = PaymentControlRecord;
+export type CollectionCaseModel = CaseRecord;
+export type CaseBalanceModel = NonNullable<CaseRecord['balance']>;
+export type FactoringInvoiceModel = FactoringInvoiceRecord;
+export type ClientModel = ClientRecord;

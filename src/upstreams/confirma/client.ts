@@ -1,0 +1,110 @@
+import type { UpstreamError } from '../../http/errors.js';
+import type { UpstreamHttp } from '../../http/upstreamHttp.js';
+import { contractBreach, parseReply } from '../parse.js';
+import {
+  caseReplySchema,
+  distributionPageSchema,
+  distributionRecordSchema,
+  recordInvoiceNumberSchema,
+} from './schemas.js';
+import type { CaseRecord, DistributionRecord } from './schemas.js';
+
+export const CONFIRMA_BASE_PATH = '/api/v1/partner';
+
+export interface ConfirmaCredentials {
+  apiKey: string;
+}
+
+/** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
+export interface DistributionQuery {
+  invoiceNumber?: string;
+  fromInvDate?: string;
+  toInvDate?: string;
+  fetchType?: string;
+}
+
+/** A record that broke the contract keeps its invoice number and the error for its fields. */
+export type DistributionEntry =
+  | { invoiceNumber: string; record: DistributionRecord; error?: undefined }
+  | { invoiceNumber: string; record?: undefined; error: UpstreamError };
+
+export interface DistributionPage {
+  totalCount: number;
+  successfulCount: number | null;
+  failedCount: number | null;
+  filtersApplied: {
+    invoiceNumber: string | null;
+    fromInvDate: string | null;
+    toInvDate: string | null;
+    fetchType: string | null;
+    defaultLast30DaysApplied: boolean | null;
+  } | null;
+  entries: DistributionEntry[];
+}
+
+export interface ConfirmaClient {
+  /** GET /invoice/distribution: one page of distribution records. */
+  listDistribution(query: DistributionQuery): Promise<DistributionPage>;
+  /** GET /invoice/case: case details, or null when Confirma does not know the case. */
+  getCase(caseId: string): Promise<CaseRecord | null>;
+}
+
+/** One method per Confirma endpoint; every reply is zod-parsed before it leaves this module. */
+export function createConfirmaClient(http: UpstreamHttp, credentials: ConfirmaCredentials): ConfirmaClient {
+  const headers = { 'X-Api-Key': credentials.apiKey, Accept: 'application/json' };
+
+  return {
+    async listDistribution(query) {
+      const where = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
+      const { body } = await http.request({
+        method: 'GET',
+        path: `${CONFIRMA_BASE_PATH}/invoice/distribution`,
+        endpoint: where.endpoint,
+        headers,
+        query: { ...query },
+      });
+      const page = parseReply(distributionPageSchema, body, where);
+      const entries = (page.invoices ?? []).map((raw, index) => readEntry(raw, index, where));
+      return {
+        totalCount: page.metaData?.totalCount ?? entries.length,
+        successfulCount: page.metaData?.successfulCount ?? null,
+        failedCount: page.metaData?.failedCount ?? null,
+        filtersApplied: page.metaData?.filtersApplied ?? null,
+        entries,
+      };
+    },
+
+    async getCase(caseId) {
+      const where = { upstream: 'confirma', endpoint: 'invoice/case' } as const;
+      // The docs do not capture the query parameters; the distribution page says the saved
+      // case id is what retrieves case details, so the case is asked for by `caseId`.
+      const { status, body } = await http.request({
+        method: 'GET',
+        path: `${CONFIRMA_BASE_PATH}/invoice/case`,
+        endpoint: where.endpoint,
+        headers,
+        query: { caseId },
+        acceptStatuses: [404],
+      });
+      if (status === 404 || body === undefined) return null;
+      return parseReply(caseReplySchema, body, where).case ?? null;
+    },
+  };
+}
+
+function readEntry(
+  raw: unknown,
+  index: number,
+  where: { upstream: 'confirma'; endpoint: string },
+): DistributionEntry {
+  const parsed = distributionRecordSchema.safeParse(raw);
+  if (parsed.success) return { invoiceNumber: parsed.data.invoiceNumber, record: parsed.data };
+  const id = recordInvoiceNumberSchema.safeParse(raw);
+  if (!id.success) {
+    // Without an invoice number the record cannot be placed anywhere: the page is unusable.
+    throw contractBreach(parsed.error, { ...where, endpoint: `${where.endpoint} invoices.${index}` });
+  }
+  return { invoiceNumber: id.data.invoiceNumber, error: contractBreach(parsed.error, where) };
+}
+
+export type { CaseRecord, DistributionRecord };
