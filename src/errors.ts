@@ -37,6 +37,7 @@ export function badUserInput(message: string, argument: string): GraphQLError {
 
 /** Thrown by scalar parsing; recognised below so literal and variable input get the same code. */
 export class ScalarInputError extends GraphQLError {
+  override readonly name = 'ScalarInputError';
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   }
@@ -80,7 +81,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/**
+ * Walks the `originalError` chain by name: graphql can be loaded twice (its CommonJS and ESM
+ * builds), and then `instanceof` across the two copies is false.
+ */
 function isScalarInputError(error: unknown): boolean {
-  if (error instanceof ScalarInputError) return true;
-  return error instanceof GraphQLError && error.originalError instanceof ScalarInputError;
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    if (current.name === 'ScalarInputError') return true;
+    current = 'originalError' in current ? current.originalError : undefined;
+  }
+  return false;
 }

@@ -24,7 +24,7 @@ export function createLogger(options: { level: string; secrets: readonly string[
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, redactSecrets(args, secrets));
+          method.apply(this, redactSecrets(args.map(errorSummary) as typeof args, secrets));
         },
       },
       serializers: { err: (error: unknown) => redactSecrets(errorSummary(error), secrets) },
@@ -33,8 +33,9 @@ export function createLogger(options: { level: string; secrets: readonly string[
   );
 }
 
-function errorSummary(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+/** Name, message and code of an error; no stack. Objects already summarised pass through. */
+function errorSummary(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
 }

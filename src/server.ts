@@ -60,10 +60,10 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            const code = error.extensions?.code;
+            const shaped = formatError(error.toJSON(), error);
             logger.warn(
-              { requestId: contextValue.requestId, code, path: error.path?.join('.'), err: error.originalError ?? error },
-              'graphql error',
+              { requestId: contextValue.requestId, path: error.path?.join('.'), ...shaped.extensions },
+              shaped.message,
             );
           }
         },

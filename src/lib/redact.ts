@@ -16,6 +16,7 @@ function scrub(value: unknown, secrets: readonly string[], depth: number): unkno
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, depth + 1));
   if (value instanceof Error) {
+    // Only name and message: stacks and attached upstream payloads are not for logs.
     return { name: value.name, message: scrub(value.message, secrets, depth + 1) };
   }
   const out: Record<string, unknown> = {};

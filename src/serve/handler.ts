@@ -84,11 +84,42 @@ async function handle<TContext extends object>(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    if (isRequestErrorInPlainJson(res.statusCode, response.headers.get('content-type'), response.body.string)) {
+      res.statusCode = 200;
+    }
     res.end(response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+const DOCUMENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` SHOULD get 200 for a
+ * well-formed request whose document or variables are invalid (the errors are in the body).
+ * `application/graphql-response+json` clients keep Apollo's 4xx, as that media type prescribes.
+ */
+function isRequestErrorInPlainJson(status: number, contentType: string | undefined, body: string): boolean {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return false;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null || !('errors' in parsed) || !Array.isArray(parsed.errors)) {
+      return false;
+    }
+    return parsed.errors.every((error: unknown) => {
+      const code = typeof error === 'object' && error !== null && 'extensions' in error ? codeOf(error.extensions) : undefined;
+      return code !== undefined && DOCUMENT_ERROR_CODES.has(code);
+    });
+  } catch {
+    return false;
+  }
+}
+
+function codeOf(extensions: unknown): string | undefined {
+  if (typeof extensions !== 'object' || extensions === null || !('code' in extensions)) return undefined;
+  return typeof extensions.code === 'string' ? extensions.code : undefined;
 }
 
 function errorBody(message: string, code: string) {

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseReply, distributionRecord } from '../fakes/confirma.js';
+import { client, factoringInvoice } from '../fakes/factorcloud.js';
+import { startHarness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
+
+const NUMBERS = [101, 102, 103, 104, 105, 106];
+const CLIENT_OF: Record<number, string> = { 101: 'CL-1', 102: 'CL-1', 103: 'CL-2', 104: 'CL-2', 105: 'CL-3', 106: 'CL-1' };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ maxConcurrency: 3 });
+  for (const n of NUMBERS) {
+    h.confirma.records.push(distributionRecord(n));
+    h.confirma.cases.set(String(480000 + n), caseReply(480000 + n));
+    h.factorCloud.invoices.set(String(n), factoringInvoice(String(n), CLIENT_OF[n]));
+  }
+  for (const key of ['CL-1', 'CL-2', 'CL-3']) h.factorCloud.clients.set(key, client(key));
+});
+afterAll(() => h.close());
+beforeEach(() => h.resetRequests());
+
+describe('lazy fields', () => {
+  it('fetches FactorCloud only when factoring is selected', async () => {
+    const reply = await h.query('{ invoices { nodes { invoiceNumber distribution { status } paymentControl { caseId } } } }');
+    expect(reply.body.errors).toBeUndefined();
+    expect(h.factorCloud.requests).toHaveLength(0);
+    expect(h.confirma.requestsTo('/invoice/case')).toHaveLength(0);
+    expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
+  });
+
+  it('fetches case details only when case is selected', async () => {
+    await h.query('{ invoice(invoiceNumber: "101") { paymentControl { case { stage } } } }');
+    expect(h.confirma.requestsTo('/invoice/case').map((r) => r.query.caseId)).toEqual(['480101']);
+    expect(h.factorCloud.requests).toHaveLength(0);
+  });
+});
+
+describe('batching and de-duplication', () => {
+  it('makes one upstream call per unique resource for a list page with every join', async () => {
+    const reply = await h.query(`{
+      invoices { nodes { invoiceNumber
+        distribution { status } paymentControl { case { stage balance { totalAmount } } }
+        factoring { status amount client { name } } } }
+    }`);
+    expect(reply.body.errors).toBeUndefined();
+    expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
+    expect(h.confirma.requestsTo('/invoice/case')).toHaveLength(NUMBERS.length);
+    expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(NUMBERS.length);
+    expect(h.factorCloud.requestsTo('get-client').map((r) => r.query.clientkey).sort()).toEqual(['CL-1', 'CL-2', 'CL-3']);
+  });
+
+  it('fetches a resource once however many aliases ask for it', async () => {
+    const reply = await h.query(`{
+      a: invoice(invoiceNumber: "101") { factoring { amount client { name } } }
+      b: invoice(invoiceNumber: "101") { factoring { status client { email } } paymentControl { case { stage } } }
+      c: invoice(invoiceNumber: "0101") { paymentControl { case { status } } }
+      d: invoices(filter: { invoiceNumber: "101" }) { nodes { factoring { amount } } }
+    }`);
+    expect(reply.body.errors).toBeUndefined();
+    expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
+    expect(h.confirma.requestsTo('/invoice/case')).toHaveLength(1);
+    expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(1);
+    expect(h.factorCloud.requestsTo('get-client')).toHaveLength(1);
+  });
+
+  it('does not look up an invoice again when the list already brought it', async () => {
+    await h.query('{ invoices { nodes { distribution { status } paymentControl { enabled } } } }');
+    expect(h.confirma.requests).toHaveLength(1);
+  });
+
+  it('runs requests to one upstream concurrently, up to the configured bound', async () => {
+    h.factorCloud.override = (request) =>
+      request.path.includes('get-invoice')
+        ? { json: factoringInvoice(request.query.InvoiceIntegrationId ?? '', 'CL-1'), delayMs: 40 }
+        : undefined;
+    try {
+      await h.query('{ invoices { nodes { factoring { amount } } } }');
+    } finally {
+      h.factorCloud.override = undefined;
+    }
+    expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(NUMBERS.length);
+    expect(h.factorCloud.maxInFlight()).toBe(3);
+  });
+});
+
+describe('upstream requests', () => {
+  it('sends the documented auth headers and the invoice id as a query parameter', async () => {
+    await h.query('{ invoice(invoiceNumber: "103") { factoring { client { name } } } }');
+    const [distribution] = h.confirma.requestsTo('/invoice/distribution');
+    expect(distribution?.headers['x-api-key']).toBeDefined();
+    expect(distribution?.query).toEqual({ invoiceNumber: '103' });
+    const [invoice] = h.factorCloud.requestsTo('/api_factor/get-invoice/');
+    expect(invoice?.method).toBe('GET');
+    expect(invoice?.query).toEqual({ InvoiceIntegrationId: '103' });
+    for (const header of ['auth-factorid', 'auth-systemkey', 'auth-apikey']) expect(invoice?.headers[header]).toBeTruthy();
+    const [clientRequest] = h.factorCloud.requestsTo('/api_factor/get-client/');
+    expect(clientRequest?.query).toEqual({ clientkey: 'CL-2' });
+  });
+});
+
+describe('FACTORCLOUD_INVOICE_ID_TEMPLATE', () => {
+  it('builds the FactorCloud InvoiceIntegrationId from the Confirma invoice number', async () => {
+    const templated = await startHarness({ invoiceIdTemplate: 'CF-{invoiceNumber}' });
+    try {
+      templated.confirma.records.push(distributionRecord(777));
+      templated.factorCloud.invoices.set('CF-777', factoringInvoice('777'));
+      const reply = await templated.query('{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationId } } }');
+      expect(reply.body.data).toEqual({ invoice: { factoring: { invoiceNumber: '777', integrationId: 'CF-777' } } });
+      expect(templated.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId)).toEqual(['CF-777']);
+    } finally {
+      await templated.close();
+    }
+  });
+});
