@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ASTNode, GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError } from './http/errors.js';
@@ -38,8 +38,9 @@ export function badUserInput(message: string, argument: string): GraphQLError {
 /** Thrown by scalar parsing; recognised below so literal and variable input get the same code. */
 export class ScalarInputError extends GraphQLError {
   override readonly name = 'ScalarInputError';
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  constructor(message: string, options: { nodes?: ASTNode; argument?: string } = {}) {
+    const extensions = { code: ErrorCode.BAD_USER_INPUT, ...(options.argument ? { argument: options.argument } : {}) };
+    super(message, { extensions, ...(options.nodes ? { nodes: options.nodes } : {}) });
   }
 }
 

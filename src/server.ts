@@ -7,6 +7,7 @@ import { createContext } from './context.js';
 import type { Context, ContextDeps } from './context.js';
 import { formatError } from './errors.js';
 import type { Logger } from './logger.js';
+import { scalarLiteralsRule } from './scalars/literalRule.js';
 import { buildSchema } from './schema.js';
 import { createRequestHandler } from './serve/handler.js';
 
@@ -33,6 +34,7 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: [scalarLiteralsRule],
     introspection: !deps.production,
     logger: deps.logger,
     plugins: [

@@ -13,7 +13,7 @@ function scrub(value: unknown, secrets: readonly string[], depth: number): unkno
   if (typeof value === 'string') {
     return secrets.reduce((text, secret) => text.split(secret).join(MASK), value);
   }
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, depth + 1));
   if (value instanceof Error) {
     // Only name and message: stacks and attached upstream payloads are not for logs.

@@ -45,6 +45,8 @@ export const identifier = lenient((value) => {
 }, 'an identifier (string or integer)');
 
 export const integer = lenient((value) => {
+  // Digits only: Number() would also read "0x10" and "1e3".
+  if (typeof value === 'string' && !/^-?\d+$/.test(value.trim())) return undefined;
   const number = typeof value === 'string' ? Number(value.trim()) : value;
   return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
 }, 'an integer');

@@ -29,7 +29,7 @@ describe('bad input is refused before any upstream call', () => {
   });
 
   it('refuses an impossible date written in the query', async () => {
-    await expectBadInput('{ invoices(filter: { to: "2026-13-01" }) { totalCount } }', undefined, '2026-13-01', 'YYYY-MM-DD');
+    await expectBadInput('{ invoices(filter: { to: "2026-13-01" }) { totalCount } }', undefined, 'filter.to', '2026-13-01', 'YYYY-MM-DD');
   });
 
   it('refuses a date that is not in YYYY-MM-DD form', async () => {

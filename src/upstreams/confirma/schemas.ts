@@ -74,7 +74,9 @@ export const distributionPageSchema = z.object({
           fetchType: text,
           defaultLast30DaysApplied: boolean,
         })
-        .nullish(),
+        .nullish()
+        // An echo of the filters is informational: a garbled echo must not cost the page.
+        .catch(null),
     })
     .nullish(),
   // Records are parsed one by one (see client.ts) so one bad record cannot sink a whole page.

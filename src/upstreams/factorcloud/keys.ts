@@ -27,7 +27,9 @@ export function isBlank(value: unknown): boolean {
  * every field `""`. A reply in which none of the given fields holds a value is "not known".
  */
 export function hasNoValues(body: unknown, keys: readonly string[]): boolean {
+  if (body === undefined || body === null) return true;
   const lowered = lowerCaseKeys(body);
-  if (!isRecord(lowered)) return true;
+  // An array or a bare string is not "empty": it is a reply the schema will refuse.
+  if (!isRecord(lowered)) return false;
   return keys.every((key) => isBlank(lowered[key]));
 }

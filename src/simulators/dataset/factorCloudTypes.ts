@@ -1,0 +1,88 @@
+import type { Amount, IsoDate } from './types.js';
+
+/** FactorCloud records as the simulator stores them, with the upstream field names. */
+
+export const FACTORCLOUD_INVOICE_STATUSES = ['F', 'P', 'V', 'H', 'X'] as const;
+export type FactorCloudInvoiceStatus = (typeof FACTORCLOUD_INVOICE_STATUSES)[number];
+
+/** get-invoice fields (factorcloud.md §4.1), stored typed; `replyStyle` decides the wire form. */
+export interface FactorCloudInvoice {
+  ClientKey: string;
+  DebtorKey: string;
+  InvoiceNumber: string;
+  InvoiceAmount: Amount;
+  InvoiceDate: IsoDate;
+  InvoiceDueDate: IsoDate;
+  InvoiceStatus: FactorCloudInvoiceStatus;
+  RefNumber: string;
+  InvoicePurchaseDate: IsoDate | null;
+  InvoiceFundDate: IsoDate | null;
+  EscrowReserveAmount: Amount;
+  PaymentMade: 'Y' | 'N';
+  LastPaymentMadeOn: IsoDate | null;
+  PaidInFull: boolean;
+  PaidInFullOn: IsoDate | null;
+}
+
+/** `YYYY-MM-DD HH:MM:SS`: the docs type these columns "Timestamp Without Time Zone". */
+export type TimestampWithoutZone = string;
+
+/** get-client fields (factorcloud.md §4.3). Optional text columns are `null` when unset. */
+export interface FactorCloudClient {
+  UUID: string;
+  ClientKey: string;
+  Name: string;
+  CompCode: string;
+  Address1: string;
+  Address2: string | null;
+  City: string;
+  State: string;
+  ZipCode: string;
+  Country: string;
+  Phone: string;
+  PhoneAlt: string | null;
+  Fax: string | null;
+  Email: string;
+  UccDate: TimestampWithoutZone | null;
+  UccDate2: TimestampWithoutZone | null;
+  UccSignedDate: TimestampWithoutZone | null;
+  /** `0` carrier, `1` broker. */
+  Type: '0' | '1';
+  /** 1 Transportation, 2 Construction, 3 Staffing, 4 Oil & Gas, 5 General. */
+  Industry: 1 | 2 | 3 | 4 | 5;
+  AltName: string | null;
+  EdiID: string | null;
+  FedTaxNum: string;
+  DunsNum: string | null;
+  MCNumber: string | null;
+  DOTNumber: string | null;
+  CreditLimit: Amount;
+}
+
+/**
+ * How FactorCloud's reply for one record is written. `typed`: JSON numbers, booleans, `null`.
+ * `docs-faithful`: what the docs' examples show (every value a string, `""` for null, and
+ * `InvoiceNumbe` in get-invoice), with the variations a loosely typed PHP backend produces.
+ */
+export type FactorCloudReplyStyle =
+  | { kind: 'typed' }
+  | {
+      kind: 'docs-faithful';
+      /** `"1250.5"` (trailing zeros trimmed) or `"1250.50"`. */
+      amounts: 'trimmed' | 'two-decimals';
+      /** `"true"`/`"false"` or Postgres-style `"t"`/`"f"`. */
+      booleans: 'words' | 'letters';
+      /** `"2026-10-01"` or `"2026-10-01 00:00:00"`. */
+      dates: 'date' | 'midnight-timestamp';
+    };
+
+export interface FactorCloudInvoiceEntry {
+  invoiceIntegrationId: string;
+  replyStyle: FactorCloudReplyStyle;
+  invoice: FactorCloudInvoice;
+}
+
+export interface FactorCloudClientEntry {
+  replyStyle: FactorCloudReplyStyle;
+  client: FactorCloudClient;
+}

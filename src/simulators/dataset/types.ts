@@ -1,0 +1,37 @@
+import type { ConfirmaCase, ConfirmaInvoice } from './confirmaTypes.js';
+import type { FactorCloudClientEntry, FactorCloudInvoiceEntry } from './factorCloudTypes.js';
+
+/**
+ * The simulators' in-memory state. Records keep the upstream field names (confirma.md §4.6–4.7
+ * with the distribution seed; factorcloud.md §4.1, §4.3) so a reader can hold them next to the
+ * docs. Maps and records are mutable on purpose: later write endpoints change them in place.
+ */
+
+/** `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO 8601 date-time with milliseconds and `Z`, e.g. `2026-10-01T08:15:22.123Z`. */
+export type IsoDateTime = string;
+/**
+ * Money as exact decimal text with two fraction digits (`"1240.50"`). Generated from integer
+ * cents and never stored as a binary float; the servers emit it as a JSON number literal.
+ */
+export type Amount = string;
+
+// The record types live next to their upstream; this module is the one place to import from.
+export * from './confirmaTypes.js';
+export * from './factorCloudTypes.js';
+
+export interface SimulatorDataset {
+  readonly today: IsoDate;
+  readonly seed: number;
+  /** The creditor that owns the Confirma API key (one key = one creditor, confirma.md §2.1). */
+  readonly creditor: string;
+  /** Confirma distribution records, keyed by invoice number. */
+  readonly confirmaInvoices: Map<number, ConfirmaInvoice>;
+  /** Confirma cases, keyed by caseId. */
+  readonly confirmaCases: Map<number, ConfirmaCase>;
+  /** FactorCloud invoices, keyed by InvoiceIntegrationId. */
+  readonly factorCloudInvoices: Map<string, FactorCloudInvoiceEntry>;
+  /** FactorCloud clients, keyed by ClientKey. */
+  readonly factorCloudClients: Map<string, FactorCloudClientEntry>;
+}

@@ -1,0 +1,69 @@
+// The layer rule bans `**/server.js` so nothing imports the GraphQL server (src/server.ts); these
+// are the simulators' own HTTP servers, one layer down, so the ban does not apply to them.
+// eslint-disable-next-line no-restricted-imports -- simulator server, not src/server.ts
+import { startConfirmaSimulator, type ConfirmaSimulatorOptions } from './confirma/server.js';
+import { generateDataset } from './dataset.js';
+import type { SimulatorDataset } from './dataset/types.js';
+// eslint-disable-next-line no-restricted-imports -- simulator server, not src/server.ts
+import { startFactorCloudSimulator, type FactorCloudSimulatorOptions } from './factorcloud/server.js';
+import type { RequestRecorder } from './http.js';
+
+export { startConfirmaSimulator, startFactorCloudSimulator };
+export type { ConfirmaSimulatorOptions, FactorCloudSimulatorOptions };
+export { generateDataset, type GenerateDatasetOptions } from './dataset.js';
+export type { SimulatorDataset } from './dataset/types.js';
+export type { RecordedRequest, RequestRecorder, RunningServer } from './http.js';
+
+export interface StartSimulatorsOptions {
+  /** The simulated "today", `YYYY-MM-DD`. */
+  today: string;
+  /** The InvoiceIntegrationId under which FactorCloud knows a Confirma invoice number. */
+  factoringInvoiceId: (invoiceNumber: string) => string;
+  confirma: { apiKey: string; port?: number };
+  factorCloud: { factorId: string; systemKey: string; apiKey: string; port?: number };
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  seed?: number;
+  /** Optional: sees every request either simulator receives (tests assert on these). */
+  onRequest?: RequestRecorder;
+}
+
+export interface RunningSimulators {
+  confirmaUrl: string;
+  factorCloudUrl: string;
+  dataset: SimulatorDataset;
+  close(): Promise<void>;
+}
+
+/** Generates one dataset and serves it from both simulators; `close()` stops both. */
+export async function startSimulators(options: StartSimulatorsOptions): Promise<RunningSimulators> {
+  const dataset = generateDataset({
+    today: options.today,
+    seed: options.seed,
+    factoringInvoiceId: options.factoringInvoiceId,
+  });
+  const { host, onRequest } = options;
+  const confirma = await startConfirmaSimulator({
+    dataset,
+    today: options.today,
+    apiKey: options.confirma.apiKey,
+    port: options.confirma.port,
+    host,
+    onRequest,
+  });
+  try {
+    const factorCloud = await startFactorCloudSimulator({ dataset, ...options.factorCloud, host, onRequest });
+    return {
+      confirmaUrl: confirma.url,
+      factorCloudUrl: factorCloud.url,
+      dataset,
+      close: async () => {
+        await Promise.all([confirma.close(), factorCloud.close()]);
+      },
+    };
+  } catch (error) {
+    // Do not leave the first server listening when the second cannot start (e.g. port taken).
+    await confirma.close();
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, secretsOf } from '../../src/config.js';
+
+const CANARIES = {
+  CONFIRMA_API_KEY: 'canary-confirma-key-7a1',
+  FACTORCLOUD_FACTOR_ID: 'canary-factor-id-7a2',
+  FACTORCLOUD_SYSTEM_KEY: 'canary-system-key-7a3',
+  FACTORCLOUD_API_KEY: 'canary-fc-key-7a4',
+};
+
+const REMOTE = {
+  ...CANARIES,
+  CONFIRMA_BASE_URL: 'https://staging-integrations.confirmafinance.com',
+  FACTORCLOUD_BASE_URL: 'https://ws.factorcloud.com',
+};
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+function expectNoCanary(error: ConfigError): void {
+  const text = `${error.message}\n${error.problems.join('\n')}`;
+  for (const secret of Object.values(CANARIES)) expect(text).not.toContain(secret);
+  expect(text).not.toContain('canary');
+}
+
+describe('loadConfig defaults', () => {
+  it('uses PORT 4000, the {invoiceNumber} template and simulators when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(4000);
+    expect(config.invoiceIdTemplate).toBe('{invoiceNumber}');
+    expect(config.confirma.mode).toBe('simulator');
+    expect(config.factorCloud.mode).toBe('simulator');
+    expect(config.upstream.maxConcurrency).toBeGreaterThanOrEqual(8);
+  });
+
+  it('uses remote upstreams, reduced to their origin, when base URLs and credentials are set', () => {
+    const config = loadConfig({ ...REMOTE, FACTORCLOUD_BASE_URL: 'https://ws.factorcloud.com/' });
+    expect(config.confirma).toEqual({
+      mode: 'remote',
+      baseUrl: 'https://staging-integrations.confirmafinance.com',
+      credentials: { apiKey: CANARIES.CONFIRMA_API_KEY },
+    });
+    expect(config.factorCloud.mode === 'remote' && config.factorCloud.baseUrl).toBe(
+      'https://ws.factorcloud.com',
+    );
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(Object.values(CANARIES)));
+  });
+
+  it('accepts production when both base URLs and credentials are set', () => {
+    expect(loadConfig({ ...REMOTE, NODE_ENV: 'production', PORT: '8080' }).port).toBe(8080);
+  });
+
+  it('keeps a template that contains {invoiceNumber}', () => {
+    expect(loadConfig({ FACTORCLOUD_INVOICE_ID_TEMPLATE: 'CF-{invoiceNumber}' }).invoiceIdTemplate).toBe(
+      'CF-{invoiceNumber}',
+    );
+  });
+});
+
+describe('loadConfig problems', () => {
+  it('reports every problem at once', () => {
+    const error = configError({
+      PORT: 'abc',
+      CONFIRMA_BASE_URL: 'https://staging-integrations.confirmafinance.com/api/v1',
+      CONFIRMA_API_KEY: CANARIES.CONFIRMA_API_KEY,
+      FACTORCLOUD_BASE_URL: 'https://ws.factorcloud.com',
+    });
+    expect(error.problems).toHaveLength(5);
+    const byVariable = error.problems.map((problem) => problem.split(':')[0]);
+    expect(byVariable).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'CONFIRMA_BASE_URL',
+        'FACTORCLOUD_FACTOR_ID',
+        'FACTORCLOUD_SYSTEM_KEY',
+        'FACTORCLOUD_API_KEY',
+      ]),
+    );
+    for (const problem of error.problems) expect(error.message).toContain(problem);
+  });
+
+  it.each([
+    ['a path', 'https://api.example.com/api/v1'],
+    ['a query', 'https://api.example.com?x=1'],
+    ['another scheme', 'ftp://api.example.com'],
+    ['not a URL', 'api.example.com'],
+  ])('refuses a base URL with %s', (_label, url) => {
+    const error = configError({ CONFIRMA_BASE_URL: url, CONFIRMA_API_KEY: CANARIES.CONFIRMA_API_KEY });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^CONFIRMA_BASE_URL: /);
+  });
+
+  it('refuses credentials in a base URL without echoing them', () => {
+    const error = configError({
+      ...REMOTE,
+      FACTORCLOUD_BASE_URL: 'https://admin:canary-url-pass@ws.factorcloud.com',
+    });
+    expect(error.problems).toEqual([expect.stringMatching(/^FACTORCLOUD_BASE_URL: .*credentials/)]);
+    expect(error.message).not.toContain('canary-url-pass');
+  });
+
+  it('refuses production without base URLs, naming both variables', () => {
+    const error = configError({ NODE_ENV: 'production' });
+    expect(error.message).toContain('CONFIRMA_BASE_URL');
+    expect(error.message).toContain('FACTORCLOUD_BASE_URL');
+    expect(error.problems).toHaveLength(2);
+  });
+
+  it('refuses a template without {invoiceNumber}', () => {
+    const error = configError({ FACTORCLOUD_INVOICE_ID_TEMPLATE: 'INV-{number}' });
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^FACTORCLOUD_INVOICE_ID_TEMPLATE: .*\{invoiceNumber\}/),
+    ]);
+  });
+
+  it.each([
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['UPSTREAM_MAX_CONCURRENCY', '0'],
+    ['NODE_ENV', 'prod'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('refuses %s=%s', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^${name}: `))]);
+  });
+
+  it('never puts a secret value in a ConfigError', () => {
+    const errors = [
+      configError({ ...CANARIES, PORT: 'x', NODE_ENV: 'production' }),
+      configError({ ...REMOTE, CONFIRMA_BASE_URL: 'https://x.example.com/p', LOG_LEVEL: 'loud' }),
+      configError({
+        ...CANARIES,
+        FACTORCLOUD_BASE_URL: 'https://ws.factorcloud.com',
+        FACTORCLOUD_API_KEY: ' ',
+      }),
+    ];
+    for (const error of errors) expectNoCanary(error);
+    expect(errors[2]?.problems).toEqual([
+      'FACTORCLOUD_API_KEY: is required when FACTORCLOUD_BASE_URL is set',
+    ]);
+  });
+});
