@@ -24,14 +24,30 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    files: ['src/http/**/*.ts', 'src/upstreams/**/*.ts', 'src/loaders/**/*.ts', 'src/simulators/**/*.ts', 'src/lib/**/*.ts'],
+    files: [
+      'src/http/**/*.ts',
+      'src/upstreams/**/*.ts',
+      'src/loaders/**/*.ts',
+      'src/simulators/**/*.ts',
+      'src/lib/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['graphql', 'graphql/*', '@apollo/*'], message: 'Lower layers stay free of GraphQL.' },
-            { group: ['**/resolvers/*', '**/server.js', '**/serve/*'], message: 'Imports point down the layers only.' },
+            {
+              group: [
+                '../resolvers/*',
+                '../../resolvers/*',
+                '../server.js',
+                '../../server.js',
+                '../serve/*',
+                '../../serve/*',
+              ],
+              message: 'Imports point down the layers only.',
+            },
           ],
         },
       ],

@@ -7,7 +7,10 @@ import { generate } from '@graphql-codegen/cli';
 import config from '../codegen.js';
 
 export async function staleGeneratedFiles(): Promise<string[]> {
-  const outputs: Array<{ filename: string; content: string }> = await generate({ ...config, silent: true }, false);
+  const outputs: Array<{ filename: string; content: string }> = await generate(
+    { ...config, silent: true },
+    false,
+  );
   const stale: string[] = [];
   for (const output of outputs) {
     const committed = await readFile(output.filename, 'utf8').catch(() => '');

@@ -111,7 +111,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...missingSettings(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
@@ -123,7 +125,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     systemKey: e.FACTORCLOUD_SYSTEM_KEY ?? SIMULATOR_CREDENTIALS.systemKey,
     apiKey: e.FACTORCLOUD_API_KEY ?? SIMULATOR_CREDENTIALS.factorCloudApiKey,
   };
-  const extraOrigins = (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const extraOrigins = (e.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return {
     env: e.NODE_ENV,
     port: e.PORT,

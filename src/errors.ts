@@ -39,7 +39,10 @@ export function badUserInput(message: string, argument: string): GraphQLError {
 export class ScalarInputError extends GraphQLError {
   override readonly name = 'ScalarInputError';
   constructor(message: string, options: { nodes?: ASTNode; argument?: string } = {}) {
-    const extensions = { code: ErrorCode.BAD_USER_INPUT, ...(options.argument ? { argument: options.argument } : {}) };
+    const extensions = {
+      code: ErrorCode.BAD_USER_INPUT,
+      ...(options.argument ? { argument: options.argument } : {}),
+    };
     super(message, { extensions, ...(options.nodes ? { nodes: options.nodes } : {}) });
   }
 }

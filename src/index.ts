@@ -37,7 +37,8 @@ async function main(): Promise<void> {
 
   const origins = {
     confirma: config.confirma.mode === 'remote' ? config.confirma.baseUrl : (simulators?.confirmaUrl ?? ''),
-    factorCloud: config.factorCloud.mode === 'remote' ? config.factorCloud.baseUrl : (simulators?.factorCloudUrl ?? ''),
+    factorCloud:
+      config.factorCloud.mode === 'remote' ? config.factorCloud.baseUrl : (simulators?.factorCloudUrl ?? ''),
   };
   if (simulators) {
     logger.info(

@@ -9,14 +9,22 @@ export type { Logger };
  * configured secret value is scrubbed from whatever else is logged. Errors are logged as name
  * and message only: stack traces and upstream bodies stay out of logs.
  */
-export function createLogger(options: { level: string; secrets: readonly string[] }, destination?: NodeJS.WritableStream): Logger {
+export function createLogger(
+  options: { level: string; secrets: readonly string[] },
+  destination?: NodeJS.WritableStream,
+): Logger {
   const { secrets } = options;
   return pino(
     {
       level: options.level,
       base: { service: 'invoice-graph' },
       redact: {
-        paths: ['*.headers["x-api-key"]', '*.headers["auth-apikey"]', '*.headers.authorization', '*.headers.cookie'],
+        paths: [
+          '*.headers["x-api-key"]',
+          '*.headers["auth-apikey"]',
+          '*.headers.authorization',
+          '*.headers.cookie',
+        ],
         censor: '[REDACTED]',
       },
       formatters: {

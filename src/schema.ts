@@ -10,7 +10,9 @@ const SCHEMA_FILES = ['base.graphql', 'invoice.graphql', 'factoring.graphql'] as
 
 /** The subgraph's SDL, resolved from this module's location (never from the working directory). */
 export function loadTypeDefs(): DocumentNode {
-  const sources = SCHEMA_FILES.map((file) => readFileSync(new URL(`../schema/${file}`, import.meta.url), 'utf8'));
+  const sources = SCHEMA_FILES.map((file) =>
+    readFileSync(new URL(`../schema/${file}`, import.meta.url), 'utf8'),
+  );
   return parse(sources.join('\n'));
 }
 

@@ -4,10 +4,7 @@
  * bodies can echo credentials or personal data, so they stay out of messages and logs.
  */
 export type UpstreamErrorCode =
-  | 'UPSTREAM_UNAUTHORIZED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_BAD_RESPONSE';
+  'UPSTREAM_UNAUTHORIZED' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_BAD_RESPONSE';
 
 export type UpstreamName = 'confirma' | 'factorcloud';
 

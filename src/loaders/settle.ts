@@ -8,9 +8,7 @@ export async function settleEach<K, V>(
   load: (key: K) => Promise<V>,
 ): Promise<Array<V | Error>> {
   const settled = await Promise.allSettled(keys.map((key) => load(key)));
-  return settled.map((result) =>
-    result.status === 'fulfilled' ? result.value : asError(result.reason),
-  );
+  return settled.map((result) => (result.status === 'fulfilled' ? result.value : asError(result.reason)));
 }
 
 function asError(reason: unknown): Error {

@@ -4,7 +4,10 @@ import type { DistributionRecord } from '../upstreams/confirma/client.js';
 import type { InvoiceModel } from './models.js';
 
 /** The invoice's distribution record: from the list that brought it, or one lookup per number. */
-async function distributionRecord(invoice: InvoiceModel, { loaders }: Context): Promise<DistributionRecord | null> {
+async function distributionRecord(
+  invoice: InvoiceModel,
+  { loaders }: Context,
+): Promise<DistributionRecord | null> {
   const entry = invoice.entry ?? (await loaders.distributionByInvoiceNumber.load(invoice.invoiceNumber));
   if (!entry) return null;
   // A record that broke the contract fails the fields that read it, not the whole list.

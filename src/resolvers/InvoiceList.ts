@@ -1,4 +1,7 @@
-import type { AppliedInvoiceFilterResolvers, InvoiceListResolvers } from '../__generated__/resolvers-types.js';
+import type {
+  AppliedInvoiceFilterResolvers,
+  InvoiceListResolvers,
+} from '../__generated__/resolvers-types.js';
 
 export const InvoiceList: InvoiceListResolvers = {
   totalCount: (page) => page.totalCount,

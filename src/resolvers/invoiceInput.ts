@@ -28,10 +28,14 @@ export function checkInvoiceNumber(value: string, argument: string): string {
  * open-ended `from` is held to the same one-year rule. Dates are already real calendar dates
  * (the `Date` scalar checks that).
  */
-export function toDistributionQuery(filter: InvoiceFilter | null | undefined, today = todayIsoDate()): DistributionQuery {
+export function toDistributionQuery(
+  filter: InvoiceFilter | null | undefined,
+  today = todayIsoDate(),
+): DistributionQuery {
   const query: DistributionQuery = {};
   if (!filter) return query;
-  if (filter.invoiceNumber != null) query.invoiceNumber = checkInvoiceNumber(filter.invoiceNumber, 'filter.invoiceNumber');
+  if (filter.invoiceNumber != null)
+    query.invoiceNumber = checkInvoiceNumber(filter.invoiceNumber, 'filter.invoiceNumber');
   const from = filter.from ?? undefined;
   const to = filter.to ?? undefined;
   if (from !== undefined) {

@@ -35,8 +35,10 @@ function namedTypeName(type: unknown): string | undefined {
   while (typeof current === 'object' && current !== null && 'ofType' in current && current.ofType) {
     current = current.ofType;
   }
-  return typeof current === 'object' && current !== null && 'name' in current && typeof current.name === 'string'
+  return typeof current === 'object' &&
+    current !== null &&
+    'name' in current &&
+    typeof current.name === 'string'
     ? current.name
     : undefined;
 }
-

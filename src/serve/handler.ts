@@ -22,7 +22,9 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * A small node:http integration for Apollo Server: GraphQL at /graphql, a liveness probe at
  * /healthz, and JSON 404s elsewhere. Kept free of a web framework so the hot path stays short.
  */
-export function createRequestHandler<TContext extends object>(options: HandlerOptions<TContext>): RequestListener {
+export function createRequestHandler<TContext extends object>(
+  options: HandlerOptions<TContext>,
+): RequestListener {
   return (req, res) => {
     handle(req, res, options).catch((error: unknown) => {
       options.logger.error({ err: error }, 'request handler failed');
@@ -64,7 +66,11 @@ async function handle<TContext extends object>(
       text = await readBody(req, options.maxRequestBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      return sendJson(res, 413, errorBody(`Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST'));
+      return sendJson(
+        res,
+        413,
+        errorBody(`Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST'),
+      );
     }
     if (isJsonContentType(req.headers['content-type'])) {
       try {
@@ -84,7 +90,9 @@ async function handle<TContext extends object>(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    if (isRequestErrorInPlainJson(res.statusCode, response.headers.get('content-type'), response.body.string)) {
+    if (
+      isRequestErrorInPlainJson(res.statusCode, response.headers.get('content-type'), response.body.string)
+    ) {
       res.statusCode = 200;
     }
     res.end(response.body.string);
@@ -105,11 +113,19 @@ function isRequestErrorInPlainJson(status: number, contentType: string | undefin
   if (status !== 400 || !contentType?.startsWith('application/json')) return false;
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed !== 'object' || parsed === null || !('errors' in parsed) || !Array.isArray(parsed.errors)) {
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !('errors' in parsed) ||
+      !Array.isArray(parsed.errors)
+    ) {
       return false;
     }
     return parsed.errors.every((error: unknown) => {
-      const code = typeof error === 'object' && error !== null && 'extensions' in error ? codeOf(error.extensions) : undefined;
+      const code =
+        typeof error === 'object' && error !== null && 'extensions' in error
+          ? codeOf(error.extensions)
+          : undefined;
       return code !== undefined && DOCUMENT_ERROR_CODES.has(code);
     });
   } catch {

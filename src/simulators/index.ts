@@ -1,10 +1,8 @@
 // The layer rule bans `**/server.js` so nothing imports the GraphQL server (src/server.ts); these
 // are the simulators' own HTTP servers, one layer down, so the ban does not apply to them.
-// eslint-disable-next-line no-restricted-imports -- simulator server, not src/server.ts
 import { startConfirmaSimulator, type ConfirmaSimulatorOptions } from './confirma/server.js';
 import { generateDataset } from './dataset.js';
 import type { SimulatorDataset } from './dataset/types.js';
-// eslint-disable-next-line no-restricted-imports -- simulator server, not src/server.ts
 import { startFactorCloudSimulator, type FactorCloudSimulatorOptions } from './factorcloud/server.js';
 import type { RequestRecorder } from './http.js';
 

@@ -20,14 +20,14 @@ function lenient<T>(read: (value: unknown) => T | null | undefined, expected: st
     .unknown()
     .optional()
     .transform((value, ctx): T | null => {
-    if (blank(value)) return null;
-    const result = read(value);
-    if (result === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected ${expected}` });
-      return z.NEVER;
-    }
-    return result;
-  });
+      if (blank(value)) return null;
+      const result = read(value);
+      if (result === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected ${expected}` });
+        return z.NEVER;
+      }
+      return result;
+    });
 }
 
 /** Text; numbers are accepted and turned into their decimal text. */

@@ -9,29 +9,77 @@ export const FACTORCLOUD_TEST_CREDENTIALS = {
 
 /** The docs' own get-invoice example: every value empty, `InvoiceNumbe` misspelled (seed). */
 export const EMPTY_INVOICE = {
-  ClientKey: '', DebtorKey: '', InvoiceNumbe: '', InvoiceAmount: '', InvoiceDate: '', InvoiceDueDate: '',
-  InvoiceStatus: '', RefNumber: '', InvoicePurchaseDate: '', InvoiceFundDate: '', EscrowReserveAmount: '',
-  PaymentMade: '', LastPaymentMadeOn: '', PaidInFull: '', PaidInFullOn: '',
+  ClientKey: '',
+  DebtorKey: '',
+  InvoiceNumbe: '',
+  InvoiceAmount: '',
+  InvoiceDate: '',
+  InvoiceDueDate: '',
+  InvoiceStatus: '',
+  RefNumber: '',
+  InvoicePurchaseDate: '',
+  InvoiceFundDate: '',
+  EscrowReserveAmount: '',
+  PaymentMade: '',
+  LastPaymentMadeOn: '',
+  PaidInFull: '',
+  PaidInFullOn: '',
 };
 
 /** A typed get-invoice reply. */
-export function factoringInvoice(invoiceNumber: string, clientKey = 'CL-1', overrides: Record<string, unknown> = {}) {
+export function factoringInvoice(
+  invoiceNumber: string,
+  clientKey = 'CL-1',
+  overrides: Record<string, unknown> = {},
+) {
   return {
-    ClientKey: clientKey, DebtorKey: 'DB-9', InvoiceNumber: invoiceNumber, InvoiceAmount: 1250.5,
-    InvoiceDate: '2026-11-01', InvoiceDueDate: '2026-12-01', InvoiceStatus: 'F', RefNumber: `BOL-${invoiceNumber}`,
-    InvoicePurchaseDate: '2026-11-02', InvoiceFundDate: '2026-11-03', EscrowReserveAmount: 125.05,
-    PaymentMade: 'N', LastPaymentMadeOn: null, PaidInFull: false, PaidInFullOn: null,
+    ClientKey: clientKey,
+    DebtorKey: 'DB-9',
+    InvoiceNumber: invoiceNumber,
+    InvoiceAmount: 1250.5,
+    InvoiceDate: '2026-11-01',
+    InvoiceDueDate: '2026-12-01',
+    InvoiceStatus: 'F',
+    RefNumber: `BOL-${invoiceNumber}`,
+    InvoicePurchaseDate: '2026-11-02',
+    InvoiceFundDate: '2026-11-03',
+    EscrowReserveAmount: 125.05,
+    PaymentMade: 'N',
+    LastPaymentMadeOn: null,
+    PaidInFull: false,
+    PaidInFullOn: null,
     ...overrides,
   };
 }
 
 export function client(clientKey: string, name = `Client ${clientKey}`) {
   return {
-    UUID: `uuid-${clientKey}`, ClientKey: clientKey, Name: name, CompCode: 'CMP', Address1: '1 Main St', Address2: '',
-    City: 'Louisville', State: 'KY', ZipCode: '40202', Country: 'USA', Phone: '502-555-0100', PhoneAlt: '', Fax: '',
-    Email: 'ap@client.test', UccDate: '2024-01-15 00:00:00', UccDate2: '', UccSignedDate: '2024-01-10 12:30:00',
-    Type: '0', Industry: '1', AltName: '', EdiID: '', FedTaxNum: '12-3456789', DunsNum: '', MCNumber: 'MC123',
-    DOTNumber: 'DOT456', CreditLimit: '50000.00',
+    UUID: `uuid-${clientKey}`,
+    ClientKey: clientKey,
+    Name: name,
+    CompCode: 'CMP',
+    Address1: '1 Main St',
+    Address2: '',
+    City: 'Louisville',
+    State: 'KY',
+    ZipCode: '40202',
+    Country: 'USA',
+    Phone: '502-555-0100',
+    PhoneAlt: '',
+    Fax: '',
+    Email: 'ap@client.test',
+    UccDate: '2024-01-15 00:00:00',
+    UccDate2: '',
+    UccSignedDate: '2024-01-10 12:30:00',
+    Type: '0',
+    Industry: '1',
+    AltName: '',
+    EdiID: '',
+    FedTaxNum: '12-3456789',
+    DunsNum: '',
+    MCNumber: 'MC123',
+    DOTNumber: 'DOT456',
+    CreditLimit: '50000.00',
   };
 }
 
@@ -43,11 +91,15 @@ export interface FactorCloudFake extends FakeUpstream {
 }
 
 function isReply(value: unknown): value is FakeReply {
-  return typeof value === 'object' && value !== null && ('status' in value || 'raw' in value || 'drop' in value);
+  return (
+    typeof value === 'object' && value !== null && ('status' in value || 'raw' in value || 'drop' in value)
+  );
 }
 
 /** Fake FactorCloud: three auth headers, get-invoice by query id, get-client by `clientkey`. */
-export async function startFactorCloudFake(credentials = FACTORCLOUD_TEST_CREDENTIALS): Promise<FactorCloudFake> {
+export async function startFactorCloudFake(
+  credentials = FACTORCLOUD_TEST_CREDENTIALS,
+): Promise<FactorCloudFake> {
   const state = {
     invoices: new Map<string, unknown>(),
     clients: new Map<string, unknown>(),
@@ -57,7 +109,11 @@ export async function startFactorCloudFake(credentials = FACTORCLOUD_TEST_CREDEN
     const overridden = state.override?.(request);
     if (overridden) return overridden;
     const h = request.headers;
-    if (h['auth-factorid'] !== credentials.factorId || h['auth-systemkey'] !== credentials.systemKey || h['auth-apikey'] !== credentials.apiKey) {
+    if (
+      h['auth-factorid'] !== credentials.factorId ||
+      h['auth-systemkey'] !== credentials.systemKey ||
+      h['auth-apikey'] !== credentials.apiKey
+    ) {
       return { status: 401, json: { message: 'Unauthorized' } };
     }
     const lookup = (map: Map<string, unknown>, key: string | undefined, empty: unknown): FakeReply => {
@@ -65,8 +121,10 @@ export async function startFactorCloudFake(credentials = FACTORCLOUD_TEST_CREDEN
       if (found === undefined) return { json: empty };
       return isReply(found) ? found : { json: found };
     };
-    if (request.path === '/api_factor/get-invoice/') return lookup(state.invoices, request.query.InvoiceIntegrationId, EMPTY_INVOICE);
-    if (request.path === '/api_factor/get-client/') return lookup(state.clients, request.query.clientkey, { ClientKey: '', Name: '' });
+    if (request.path === '/api_factor/get-invoice/')
+      return lookup(state.invoices, request.query.InvoiceIntegrationId, EMPTY_INVOICE);
+    if (request.path === '/api_factor/get-client/')
+      return lookup(state.clients, request.query.clientkey, { ClientKey: '', Name: '' });
     return { status: 404, json: { message: 'No route' } };
   });
   // `state` is the returned object itself, so tests can change `override` after start.

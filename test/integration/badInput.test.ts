@@ -13,7 +13,11 @@ beforeEach(() => h.resetRequests());
 
 const BY_FILTER = 'query ($filter: InvoiceFilter) { invoices(filter: $filter) { totalCount } }';
 
-async function expectBadInput(query: string, variables: Record<string, unknown> | undefined, ...mentions: string[]) {
+async function expectBadInput(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  ...mentions: string[]
+) {
   const { body } = await h.query(query, variables);
   if (body.data) expect(Object.values(body.data).every((value) => value === null)).toBe(true);
   expect(body.errors).toHaveLength(1);
@@ -29,7 +33,13 @@ describe('bad input is refused before any upstream call', () => {
   });
 
   it('refuses an impossible date written in the query', async () => {
-    await expectBadInput('{ invoices(filter: { to: "2026-13-01" }) { totalCount } }', undefined, 'filter.to', '2026-13-01', 'YYYY-MM-DD');
+    await expectBadInput(
+      '{ invoices(filter: { to: "2026-13-01" }) { totalCount } }',
+      undefined,
+      'filter.to',
+      '2026-13-01',
+      'YYYY-MM-DD',
+    );
   });
 
   it('refuses a date that is not in YYYY-MM-DD form', async () => {
@@ -37,7 +47,12 @@ describe('bad input is refused before any upstream call', () => {
   });
 
   it('refuses from after to', async () => {
-    await expectBadInput(BY_FILTER, { filter: { from: '2026-11-02', to: '2026-11-01' } }, 'filter.from', 'filter.to');
+    await expectBadInput(
+      BY_FILTER,
+      { filter: { from: '2026-11-02', to: '2026-11-01' } },
+      'filter.from',
+      'filter.to',
+    );
   });
 
   it('refuses a window longer than a year', async () => {
@@ -62,7 +77,9 @@ describe('good input reaches Confirma as documented', () => {
 
   it('sends no window at all when no filter is given, leaving Confirma its 30-day default', async () => {
     const { body } = await h.query('{ invoices { totalCount filtersApplied { defaultLast30DaysApplied } } }');
-    expect(body.data).toEqual({ invoices: { totalCount: 1, filtersApplied: { defaultLast30DaysApplied: true } } });
+    expect(body.data).toEqual({
+      invoices: { totalCount: 1, filtersApplied: { defaultLast30DaysApplied: true } },
+    });
     expect(h.confirma.requests[0]?.query).toEqual({});
   });
 });

@@ -5,7 +5,14 @@ import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
 
 const NUMBERS = [101, 102, 103, 104, 105, 106];
-const CLIENT_OF: Record<number, string> = { 101: 'CL-1', 102: 'CL-1', 103: 'CL-2', 104: 'CL-2', 105: 'CL-3', 106: 'CL-1' };
+const CLIENT_OF: Record<number, string> = {
+  101: 'CL-1',
+  102: 'CL-1',
+  103: 'CL-2',
+  104: 'CL-2',
+  105: 'CL-3',
+  106: 'CL-1',
+};
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,7 +29,9 @@ beforeEach(() => h.resetRequests());
 
 describe('lazy fields', () => {
   it('fetches FactorCloud only when factoring is selected', async () => {
-    const reply = await h.query('{ invoices { nodes { invoiceNumber distribution { status } paymentControl { caseId } } } }');
+    const reply = await h.query(
+      '{ invoices { nodes { invoiceNumber distribution { status } paymentControl { caseId } } } }',
+    );
     expect(reply.body.errors).toBeUndefined();
     expect(h.factorCloud.requests).toHaveLength(0);
     expect(h.confirma.requestsTo('/invoice/case')).toHaveLength(0);
@@ -47,7 +56,12 @@ describe('batching and de-duplication', () => {
     expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
     expect(h.confirma.requestsTo('/invoice/case')).toHaveLength(NUMBERS.length);
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(NUMBERS.length);
-    expect(h.factorCloud.requestsTo('get-client').map((r) => r.query.clientkey).sort()).toEqual(['CL-1', 'CL-2', 'CL-3']);
+    expect(
+      h.factorCloud
+        .requestsTo('get-client')
+        .map((r) => r.query.clientkey)
+        .sort(),
+    ).toEqual(['CL-1', 'CL-2', 'CL-3']);
   });
 
   it('fetches a resource once however many aliases ask for it', async () => {
@@ -93,7 +107,8 @@ describe('upstream requests', () => {
     const [invoice] = h.factorCloud.requestsTo('/api_factor/get-invoice/');
     expect(invoice?.method).toBe('GET');
     expect(invoice?.query).toEqual({ InvoiceIntegrationId: '103' });
-    for (const header of ['auth-factorid', 'auth-systemkey', 'auth-apikey']) expect(invoice?.headers[header]).toBeTruthy();
+    for (const header of ['auth-factorid', 'auth-systemkey', 'auth-apikey'])
+      expect(invoice?.headers[header]).toBeTruthy();
     const [clientRequest] = h.factorCloud.requestsTo('/api_factor/get-client/');
     expect(clientRequest?.query).toEqual({ clientkey: 'CL-2' });
   });
@@ -105,9 +120,15 @@ describe('FACTORCLOUD_INVOICE_ID_TEMPLATE', () => {
     try {
       templated.confirma.records.push(distributionRecord(777));
       templated.factorCloud.invoices.set('CF-777', factoringInvoice('777'));
-      const reply = await templated.query('{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationId } } }');
-      expect(reply.body.data).toEqual({ invoice: { factoring: { invoiceNumber: '777', integrationId: 'CF-777' } } });
-      expect(templated.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId)).toEqual(['CF-777']);
+      const reply = await templated.query(
+        '{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationId } } }',
+      );
+      expect(reply.body.data).toEqual({
+        invoice: { factoring: { invoiceNumber: '777', integrationId: 'CF-777' } },
+      });
+      expect(
+        templated.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId),
+      ).toEqual(['CF-777']);
     } finally {
       await templated.close();
     }

@@ -23,10 +23,17 @@ beforeEach(() => h.resetRequests());
 
 describe('_entities', () => {
   it('resolves Invoice representations through the loaders, once per unique invoice', async () => {
-    const representations = ['501', '502', '501', '404404', '501'].map((invoiceNumber) => ({ __typename: 'Invoice', invoiceNumber }));
+    const representations = ['501', '502', '501', '404404', '501'].map((invoiceNumber) => ({
+      __typename: 'Invoice',
+      invoiceNumber,
+    }));
     const { body } = await h.query(ENTITIES, { representations });
     expect(body.errors).toBeUndefined();
-    const one = { invoiceNumber: '501', distribution: { status: 'DELIVERED' }, factoring: { amount: '1250.50' } };
+    const one = {
+      invoiceNumber: '501',
+      distribution: { status: 'DELIVERED' },
+      factoring: { amount: '1250.50' },
+    };
     expect(body.data?._entities).toEqual([
       one,
       { invoiceNumber: '502', distribution: { status: 'DELIVERED' }, factoring: null },
@@ -34,12 +41,25 @@ describe('_entities', () => {
       null,
       one,
     ]);
-    expect(h.confirma.requestsTo('/invoice/distribution').map((r) => r.query.invoiceNumber).sort()).toEqual(['404404', '501', '502']);
-    expect(h.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId).sort()).toEqual(['501', '502']);
+    expect(
+      h.confirma
+        .requestsTo('/invoice/distribution')
+        .map((r) => r.query.invoiceNumber)
+        .sort(),
+    ).toEqual(['404404', '501', '502']);
+    expect(
+      h.factorCloud
+        .requestsTo('get-invoice')
+        .map((r) => r.query.InvoiceIntegrationId)
+        .sort(),
+    ).toEqual(['501', '502']);
   });
 
   it('resolves Client representations with one get-client call per unique key', async () => {
-    const representations = ['CL-5', 'CL-5', 'CL-unknown'].map((clientKey) => ({ __typename: 'Client', clientKey }));
+    const representations = ['CL-5', 'CL-5', 'CL-unknown'].map((clientKey) => ({
+      __typename: 'Client',
+      clientKey,
+    }));
     const { body } = await h.query(ENTITIES, { representations });
     expect(body.errors).toBeUndefined();
     const five = { clientKey: 'CL-5', name: 'Five Freight LLC', industry: 'TRANSPORTATION' };

@@ -22,7 +22,8 @@ beforeEach(() => {
   h.confirma.override = undefined;
 });
 
-const LIST = '{ invoices { totalCount nodes { invoiceNumber distribution { status } factoring { status amount } } } }';
+const LIST =
+  '{ invoices { totalCount nodes { invoiceNumber distribution { status } factoring { status amount } } } }';
 
 /** Make FactorCloud answer get-invoice for invoice 202 with `reply`; the others stay healthy. */
 function failInvoice202(reply: FakeReply) {
@@ -34,9 +35,17 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     ['a 503', { status: 503, json: { message: 'down' } }, 'UPSTREAM_UNAVAILABLE'],
     ['a 401', { status: 401, json: { message: 'nope' } }, 'UPSTREAM_UNAUTHORIZED'],
     ['malformed JSON', { raw: '{"ClientKey": "CL-1", "InvoiceAm' }, 'UPSTREAM_BAD_RESPONSE'],
-    ['an unknown status letter', { json: factoringInvoice('202', 'CL-1', { InvoiceStatus: 'Z' }) }, 'UPSTREAM_BAD_RESPONSE'],
+    [
+      'an unknown status letter',
+      { json: factoringInvoice('202', 'CL-1', { InvoiceStatus: 'Z' }) },
+      'UPSTREAM_BAD_RESPONSE',
+    ],
     ['a dropped connection', { drop: true }, 'UPSTREAM_UNAVAILABLE'],
-    ['no answer within the time budget', { json: factoringInvoice('202'), delayMs: 1_000 }, 'UPSTREAM_TIMEOUT'],
+    [
+      'no answer within the time budget',
+      { json: factoringInvoice('202'), delayMs: 1_000 },
+      'UPSTREAM_TIMEOUT',
+    ],
   ];
   it.each(cases)('turns %s into a coded field error with partial data', async (_name, reply, code) => {
     failInvoice202(reply);
@@ -50,18 +59,32 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     expect(nodes.every((n) => (n.distribution as { status: string }).status === 'DELIVERED')).toBe(true);
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]?.path).toEqual(['invoices', 'nodes', 1, 'factoring']);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code, upstream: 'factorcloud', endpoint: 'get-invoice' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code,
+      upstream: 'factorcloud',
+      endpoint: 'get-invoice',
+    });
     expect(body.errors?.[0]?.extensions).not.toHaveProperty('stacktrace');
   });
 
   it('fails only the fields of a distribution record that breaks the contract', async () => {
     h.confirma.override = (request) =>
       request.path.endsWith('/invoice/distribution')
-        ? { json: { invoices: [distributionRecord(201), distributionRecord(202, { dates: { createdAt: 'yesterday' } })] } }
+        ? {
+            json: {
+              invoices: [
+                distributionRecord(201),
+                distributionRecord(202, { dates: { createdAt: 'yesterday' } }),
+              ],
+            },
+          }
         : undefined;
     const { body } = await h.query('{ invoices { nodes { invoiceNumber distribution { status } } } }');
     expect(body.data?.invoices).toEqual({
-      nodes: [{ invoiceNumber: '201', distribution: { status: 'DELIVERED' } }, { invoiceNumber: '202', distribution: null }],
+      nodes: [
+        { invoiceNumber: '201', distribution: { status: 'DELIVERED' } },
+        { invoiceNumber: '202', distribution: null },
+      ],
     });
     expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [['invoices', 'nodes', 1, 'distribution'], 'UPSTREAM_BAD_RESPONSE'],
@@ -73,13 +96,22 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     const { status, body } = await h.query(LIST);
     expect(status).toBe(200);
     expect(body.data).toBeNull();
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: 'confirma', upstreamStatus: 500 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstream: 'confirma',
+      upstreamStatus: 500,
+    });
   });
 
   it('keeps the invoice when only its case lookup fails', async () => {
-    h.confirma.override = (request) => (request.path.endsWith('/invoice/case') ? { status: 502, raw: '' } : undefined);
-    const { body } = await h.query('{ invoice(invoiceNumber: "201") { invoiceNumber paymentControl { caseId case { stage } } } }');
-    expect(body.data).toEqual({ invoice: { invoiceNumber: '201', paymentControl: { caseId: '480201', case: null } } });
+    h.confirma.override = (request) =>
+      request.path.endsWith('/invoice/case') ? { status: 502, raw: '' } : undefined;
+    const { body } = await h.query(
+      '{ invoice(invoiceNumber: "201") { invoiceNumber paymentControl { caseId case { stage } } } }',
+    );
+    expect(body.data).toEqual({
+      invoice: { invoiceNumber: '201', paymentControl: { caseId: '480201', case: null } },
+    });
     expect(body.errors?.[0]?.path).toEqual(['invoice', 'paymentControl', 'case']);
   });
 });
@@ -87,13 +119,19 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
 describe('things that are not known are null, not errors', () => {
   it('gives factoring null for a 404 and for an all-empty 200', async () => {
     h.factorCloud.override = (request) =>
-      request.query.InvoiceIntegrationId === '201' ? { status: 404, json: { message: 'not found' } } : { json: EMPTY_INVOICE };
-    const { body } = await h.query('{ a: invoice(invoiceNumber: "201") { factoring { status } } b: invoice(invoiceNumber: "202") { factoring { status } } }');
+      request.query.InvoiceIntegrationId === '201'
+        ? { status: 404, json: { message: 'not found' } }
+        : { json: EMPTY_INVOICE };
+    const { body } = await h.query(
+      '{ a: invoice(invoiceNumber: "201") { factoring { status } } b: invoice(invoiceNumber: "202") { factoring { status } } }',
+    );
     expect(body).toEqual({ data: { a: { factoring: null }, b: { factoring: null } } });
   });
 
   it('gives invoice null when Confirma does not know the number', async () => {
-    const { body } = await h.query('{ invoice(invoiceNumber: "999999") { invoiceNumber factoring { status } } }');
+    const { body } = await h.query(
+      '{ invoice(invoiceNumber: "999999") { invoiceNumber factoring { status } } }',
+    );
     expect(body).toEqual({ data: { invoice: null } });
     expect(h.factorCloud.requests).toHaveLength(0);
   });

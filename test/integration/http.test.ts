@@ -14,7 +14,8 @@ describe('GraphQL over HTTP', () => {
     const problems: string[] = [];
     for (const audit of serverAudits({ url: h.url, fetchFn: fetch })) {
       const result = await audit.fn();
-      if (result.status === 'error' || result.status === 'warn') problems.push(`${audit.name}: ${result.reason}`);
+      if (result.status === 'error' || result.status === 'warn')
+        problems.push(`${audit.name}: ${result.reason}`);
     }
     expect(problems).toEqual([]);
   });
@@ -47,14 +48,20 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('answers a liveness probe and echoes a valid request id', async () => {
-    const response = await fetch(new URL('/healthz', h.url), { headers: { 'x-request-id': 'router-abc.123' } });
+    const response = await fetch(new URL('/healthz', h.url), {
+      headers: { 'x-request-id': 'router-abc.123' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
     expect(response.headers.get('x-request-id')).toBe('router-abc.123');
   });
 
   it('refuses a body that is not JSON or is too large with a coded error', async () => {
-    const broken = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    const broken = await fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":',
+    });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
     const huge = await fetch(h.url, {

@@ -4,7 +4,11 @@ import { FACTORCLOUD_TEST_CREDENTIALS } from '../fakes/factorcloud.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
 
-const CANARIES = [CONFIRMA_TEST_KEY, FACTORCLOUD_TEST_CREDENTIALS.apiKey, FACTORCLOUD_TEST_CREDENTIALS.systemKey];
+const CANARIES = [
+  CONFIRMA_TEST_KEY,
+  FACTORCLOUD_TEST_CREDENTIALS.apiKey,
+  FACTORCLOUD_TEST_CREDENTIALS.systemKey,
+];
 const BODY_CANARY = 'upstream-body-canary-a41c';
 
 let h: Harness;
@@ -19,7 +23,10 @@ describe('secrets and upstream bodies never leak', () => {
     // Upstreams that echo our credentials and their internals back in error bodies.
     h.factorCloud.override = (request) => ({
       status: request.query.InvoiceIntegrationId === '401' ? 500 : 401,
-      json: { message: `bad key ${String(request.headers['auth-apikey'])} ${BODY_CANARY}`, trace: 'at Foo.bar (/srv/app.js:1:1)' },
+      json: {
+        message: `bad key ${String(request.headers['auth-apikey'])} ${BODY_CANARY}`,
+        trace: 'at Foo.bar (/srv/app.js:1:1)',
+      },
     });
     h.confirma.override = (request) =>
       request.path.endsWith('/invoice/case')

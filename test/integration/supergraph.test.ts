@@ -49,7 +49,12 @@ async function queryGateway(query: string): Promise<GraphQLReply> {
     body: JSON.stringify({ query }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: JSON.parse(text) as GraphQLReply['body'], text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: JSON.parse(text) as GraphQLReply['body'],
+    text,
+  };
 }
 
 /** The `orders` list of a reply that must have no errors. */
@@ -71,14 +76,16 @@ beforeAll(async () => {
     h.confirma.cases.set(caseIdOf(invoiceNumber), caseReply(Number(caseIdOf(invoiceNumber))));
     h.factorCloud.invoices.set(invoiceNumber, factoringInvoice(invoiceNumber, clientKey));
   }
-  for (const key of unique([...CUSTOMER_KEYS, ...FACTORING_CLIENT_KEYS])) h.factorCloud.clients.set(key, client(key));
+  for (const key of unique([...CUSTOMER_KEYS, ...FACTORING_CLIENT_KEYS]))
+    h.factorCloud.clients.set(key, client(key));
   orders = await startOrdersSubgraph(ORDERS);
 
   composed = composeServices([
     { name: 'invoices', url: h.url, typeDefs: loadTypeDefs() },
     { name: 'orders', url: orders.url, typeDefs: ORDERS_TYPE_DEFS },
   ]);
-  if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((e) => e.message).join('; ')}`);
+  if (composed.errors)
+    throw new Error(`composition failed: ${composed.errors.map((e) => e.message).join('; ')}`);
   const urls: Record<string, string> = { invoices: h.url, orders: orders.url };
   const gateway = new ApolloGateway({
     supergraphSdl: composed.supergraphSdl,
@@ -89,7 +96,9 @@ beforeAll(async () => {
     },
   });
   gatewayServer = new ApolloServer({ gateway });
-  ({ url: gatewayUrl } = await startStandaloneServer(gatewayServer, { listen: { port: 0, host: '127.0.0.1' } }));
+  ({ url: gatewayUrl } = await startStandaloneServer(gatewayServer, {
+    listen: { port: 0, host: '127.0.0.1' },
+  }));
 });
 
 afterAll(async () => {
@@ -113,7 +122,7 @@ describe('supergraph with an orders subgraph, through a real gateway', () => {
     expect(sdl).toContain('@join__type(graph: ORDERS, key: "clientKey", resolvable: false)');
   });
 
-  it('resolves Invoice and Client entities for the orders subgraph with the upstreams\' values', async () => {
+  it("resolves Invoice and Client entities for the orders subgraph with the upstreams' values", async () => {
     const result = ordersOf(await queryGateway(FULL_QUERY));
     expect(result.map((o) => o.id)).toEqual(ORDERS.map((o) => o.id));
     for (const [index, order] of ORDERS.entries()) {
@@ -142,14 +151,21 @@ describe('supergraph with an orders subgraph, through a real gateway', () => {
     // field of ours is null (apollographql/federation#2374), still without an error.
     const result = ordersOf(await queryGateway(FULL_QUERY));
     const unknown = result[ORDERS.findIndex((o) => o.invoiceNumber === UNKNOWN_INVOICE)];
-    expect(unknown?.invoice).toEqual({ invoiceNumber: UNKNOWN_INVOICE, distribution: null, paymentControl: null, factoring: null });
+    expect(unknown?.invoice).toEqual({
+      invoiceNumber: UNKNOWN_INVOICE,
+      distribution: null,
+      paymentControl: null,
+      factoring: null,
+    });
     expect(unknown?.customer).toEqual({ name: 'Client CL-C' });
   });
 
   it('resolves Invoice entities for another subgraph with one upstream call per unique resource', async () => {
     ordersOf(await queryGateway(FULL_QUERY));
     expect(paramsOf(h.confirma.requestsTo('/invoice/distribution'), 'invoiceNumber')).toEqual(INVOICES);
-    expect(paramsOf(h.confirma.requestsTo('/invoice/case'), 'caseId')).toEqual(KNOWN_INVOICES.map(caseIdOf).sort());
+    expect(paramsOf(h.confirma.requestsTo('/invoice/case'), 'caseId')).toEqual(
+      KNOWN_INVOICES.map(caseIdOf).sort(),
+    );
     expect(paramsOf(h.factorCloud.requestsTo('get-invoice'), 'InvoiceIntegrationId')).toEqual(KNOWN_INVOICES);
     // The plan fetches `invoice` and `customer` entities in two requests to our subgraph, and
     // loaders live for one request: each fetch asks FactorCloud once per key it needs.
@@ -161,7 +177,9 @@ describe('supergraph with an orders subgraph, through a real gateway', () => {
 
   it('fetches each customer once however many orders share it', async () => {
     const result = ordersOf(await queryGateway('{ orders { customer { clientKey name } } }'));
-    expect(result.map((o) => o.customer)).toEqual(ORDERS.map((o) => ({ clientKey: o.clientKey, name: `Client ${o.clientKey}` })));
+    expect(result.map((o) => o.customer)).toEqual(
+      ORDERS.map((o) => ({ clientKey: o.clientKey, name: `Client ${o.clientKey}` })),
+    );
     expect(paramsOf(h.factorCloud.requestsTo('get-client'), 'clientkey')).toEqual(CUSTOMER_KEYS);
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(0);
     expect(h.confirma.requests).toHaveLength(0);

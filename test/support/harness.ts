@@ -26,7 +26,11 @@ export interface Harness {
   factorCloud: FactorCloudFake;
   /** Every log line the subgraph wrote. */
   logLines: string[];
-  query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLReply>;
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLReply>;
   /** Forget recorded upstream requests (the fakes keep their data). */
   resetRequests(): void;
   close(): Promise<void>;
@@ -90,7 +94,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         body: JSON.stringify({ query, variables }),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: JSON.parse(text) as GraphQLReply['body'], text };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: JSON.parse(text) as GraphQLReply['body'],
+        text,
+      };
     },
     resetRequests() {
       confirma.requests.length = 0;

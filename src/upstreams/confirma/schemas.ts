@@ -83,24 +83,27 @@ export const distributionPageSchema = z.object({
   invoices: z.array(z.unknown()).nullish(),
 });
 
-const balanceSchema = z
-  .object({ capitalAmount: decimal, interestAmount: decimal, costsAmount: decimal, totalAmount: decimal });
+const balanceSchema = z.object({
+  capitalAmount: decimal,
+  interestAmount: decimal,
+  costsAmount: decimal,
+  totalAmount: decimal,
+});
 
 export const caseReplySchema = z.object({
   case: z
     .object({
-      summary: z
-        .object({
-          caseId: requiredId,
-          status: text,
-          stage: text,
-          createdAt: dateTime,
-          closedAt: dateTime,
-          activeDays: integer,
-          creditor: text,
-          currency: text,
-          agency: text,
-        }),
+      summary: z.object({
+        caseId: requiredId,
+        status: text,
+        stage: text,
+        createdAt: dateTime,
+        closedAt: dateTime,
+        activeDays: integer,
+        creditor: text,
+        currency: text,
+        agency: text,
+      }),
       balance: balanceSchema.nullish(),
     })
     .nullish(),
