@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  // A stray rejection is a bug to log, not a reason to drop every in-flight request.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const factoringInvoiceId = invoiceIdFromTemplate(config.invoiceIdTemplate);
 
   const needsSimulators = config.confirma.mode === 'simulator' || config.factorCloud.mode === 'simulator';

@@ -72,6 +72,39 @@ export async function startHttpServer(
   };
 }
 
+/** Answers a request from its URL and body; the simulators' routes all have this shape. */
+export type JsonAnswer = (request: IncomingMessage, url: URL, body: string) => JsonReply;
+
+/**
+ * A JSON simulator server: reads the body (413 past the cap), reports the request to
+ * `onRequest`, then sends what `answer` returns.
+ */
+export function startJsonServer(
+  answer: JsonAnswer,
+  options: { host?: string | undefined; port?: number | undefined; onRequest?: RequestRecorder | undefined },
+): Promise<RunningServer> {
+  return startHttpServer(
+    async (request, response) => {
+      const url = requestUrl(request);
+      let body: string;
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        sendReply(response, {
+          status: 413,
+          body: { message: error.message },
+          headers: { connection: 'close' },
+        });
+        return;
+      }
+      options.onRequest?.(recordOf(request, url, body));
+      sendReply(response, answer(request, url, body));
+    },
+    { host: options.host, port: options.port },
+  );
+}
+
 export class BodyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
     super(`request body exceeds ${limitBytes} bytes`);

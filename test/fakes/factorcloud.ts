@@ -1,3 +1,4 @@
+import { invoiceSeedAllEmpty } from '../fixtures/factorcloud.js';
 import { startFakeUpstream } from '../support/fakeUpstream.js';
 import type { FakeReply, FakeUpstream, RecordedRequest } from '../support/fakeUpstream.js';
 
@@ -8,23 +9,7 @@ export const FACTORCLOUD_TEST_CREDENTIALS = {
 };
 
 /** The docs' own get-invoice example: every value empty, `InvoiceNumbe` misspelled (seed). */
-export const EMPTY_INVOICE = {
-  ClientKey: '',
-  DebtorKey: '',
-  InvoiceNumbe: '',
-  InvoiceAmount: '',
-  InvoiceDate: '',
-  InvoiceDueDate: '',
-  InvoiceStatus: '',
-  RefNumber: '',
-  InvoicePurchaseDate: '',
-  InvoiceFundDate: '',
-  EscrowReserveAmount: '',
-  PaymentMade: '',
-  LastPaymentMadeOn: '',
-  PaidInFull: '',
-  PaidInFullOn: '',
-};
+export const EMPTY_INVOICE = invoiceSeedAllEmpty;
 
 /** A typed get-invoice reply. */
 export function factoringInvoice(

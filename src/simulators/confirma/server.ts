@@ -1,16 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { IsoDate, SimulatorDataset } from '../dataset/types.js';
-import {
-  BodyTooLargeError,
-  readBody,
-  recordOf,
-  requestUrl,
-  sendReply,
-  startHttpServer,
-  type JsonReply,
-  type RequestRecorder,
-  type RunningServer,
-} from '../http.js';
+import { startJsonServer, type JsonReply, type RequestRecorder, type RunningServer } from '../http.js';
 import { caseReply } from './case.js';
 import { distributionReply } from './distribution.js';
 
@@ -43,26 +33,7 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
  * (confirma.md §3.2); the simulator answers every error with `{"message": "..."}`.
  */
 export async function startConfirmaSimulator(options: ConfirmaSimulatorOptions): Promise<RunningServer> {
-  return startHttpServer(
-    async (request, response) => {
-      const url = requestUrl(request);
-      let body: string;
-      try {
-        body = await readBody(request);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        sendReply(response, {
-          status: 413,
-          body: { message: error.message },
-          headers: { connection: 'close' },
-        });
-        return;
-      }
-      options.onRequest?.(recordOf(request, url, body));
-      sendReply(response, answer(options, request, url));
-    },
-    { host: options.host, port: options.port },
-  );
+  return startJsonServer((request, url) => answer(options, request, url), options);
 }
 
 function answer(options: ConfirmaSimulatorOptions, request: IncomingMessage, url: URL): JsonReply {

@@ -1,16 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { SimulatorDataset } from '../dataset/types.js';
-import {
-  BodyTooLargeError,
-  readBody,
-  recordOf,
-  requestUrl,
-  sendReply,
-  startHttpServer,
-  type JsonReply,
-  type RequestRecorder,
-  type RunningServer,
-} from '../http.js';
+import { startJsonServer, type JsonReply, type RequestRecorder, type RunningServer } from '../http.js';
 import { CALLS } from './calls.js';
 import { headerValue, parseFactorCloudPath } from './request.js';
 
@@ -37,26 +27,7 @@ export interface FactorCloudSimulatorOptions {
 export async function startFactorCloudSimulator(
   options: FactorCloudSimulatorOptions,
 ): Promise<RunningServer> {
-  return startHttpServer(
-    async (request, response) => {
-      const url = requestUrl(request);
-      let body: string;
-      try {
-        body = await readBody(request);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        sendReply(response, {
-          status: 413,
-          body: { message: error.message },
-          headers: { connection: 'close' },
-        });
-        return;
-      }
-      options.onRequest?.(recordOf(request, url, body));
-      sendReply(response, answer(options, request, url, body));
-    },
-    { host: options.host, port: options.port },
-  );
+  return startJsonServer((request, url, body) => answer(options, request, url, body), options);
 }
 
 function answer(
