@@ -13,6 +13,7 @@ const DEFAULT_CORS_ORIGINS = [
 
 const SIMULATOR_CREDENTIALS = {
   confirmaApiKey: 'sim-confirma-api-key',
+  confirmaProvisioningToken: 'sim-confirma-provisioning-token',
   factorId: 'sim-factor',
   systemKey: '1',
   factorCloudApiKey: 'sim-factorcloud-api-key',
@@ -60,6 +61,7 @@ const envSchema = z.object({
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
   CONFIRMA_BASE_URL: origin,
   CONFIRMA_API_KEY: optionalText,
+  CONFIRMA_PROVISIONING_TOKEN: optionalText,
   FACTORCLOUD_BASE_URL: origin,
   FACTORCLOUD_FACTOR_ID: optionalText,
   FACTORCLOUD_SYSTEM_KEY: optionalText,
@@ -89,7 +91,7 @@ export interface Config {
   corsOrigins: string[];
   maxRequestBodyBytes: number;
   invoiceIdTemplate: string;
-  confirma: UpstreamTarget<{ apiKey: string }>;
+  confirma: UpstreamTarget<{ apiKey: string; provisioningToken: string | undefined }>;
   factorCloud: UpstreamTarget<{ factorId: string; systemKey: string; apiKey: string }>;
   upstream: {
     maxConcurrency: number;
@@ -119,7 +121,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
 
-  const confirmaCredentials = { apiKey: e.CONFIRMA_API_KEY ?? SIMULATOR_CREDENTIALS.confirmaApiKey };
+  const confirmaCredentials = {
+    apiKey: e.CONFIRMA_API_KEY ?? SIMULATOR_CREDENTIALS.confirmaApiKey,
+    // Only onboarding (POST /client) needs it; against the real API it is optional.
+    provisioningToken:
+      e.CONFIRMA_PROVISIONING_TOKEN ??
+      (e.CONFIRMA_BASE_URL ? undefined : SIMULATOR_CREDENTIALS.confirmaProvisioningToken),
+  };
   const factorCloudCredentials = {
     factorId: e.FACTORCLOUD_FACTOR_ID ?? SIMULATOR_CREDENTIALS.factorId,
     systemKey: e.FACTORCLOUD_SYSTEM_KEY ?? SIMULATOR_CREDENTIALS.systemKey,
@@ -185,6 +193,7 @@ function missingSettings(env: Record<string, string | undefined>): string[] {
 export function secretsOf(config: Config): string[] {
   return [
     config.confirma.credentials.apiKey,
+    config.confirma.credentials.provisioningToken ?? '',
     config.factorCloud.credentials.apiKey,
     config.factorCloud.credentials.systemKey,
     config.factorCloud.credentials.factorId,

@@ -1,21 +1,27 @@
 import { createLoaders } from './loaders/index.js';
+import type { Logger } from './logger.js';
 import type { Loaders } from './loaders/index.js';
 import type { UpstreamHttp } from './http/upstreamHttp.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
-import type { ConfirmaCredentials } from './upstreams/confirma/client.js';
+import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
-import type { FactorCloudCredentials } from './upstreams/factorcloud/client.js';
+import type { FactorCloudClient, FactorCloudCredentials } from './upstreams/factorcloud/client.js';
 
 /** What every resolver receives. Built fresh per GraphQL request. */
 export interface Context {
   loaders: Loaders;
+  /** Upstream clients for calls that must not be cached or batched (mutations). */
+  upstreams: { confirma: ConfirmaClient; factorCloud: FactorCloudClient };
   /** FactorCloud InvoiceIntegrationId of a Confirma invoice (FACTORCLOUD_INVOICE_ID_TEMPLATE). */
   factoringInvoiceId(invoiceNumber: string): string;
   requestId: string;
+  /** Logger bound to this request's id. */
+  logger: Logger;
 }
 
 /** Long-lived pieces the per-request context is made from. */
 export interface ContextDeps {
+  logger: Logger;
   confirmaHttp: UpstreamHttp;
   factorCloudHttp: UpstreamHttp;
   confirmaCredentials: ConfirmaCredentials;
@@ -24,13 +30,16 @@ export interface ContextDeps {
 }
 
 export function createContext(deps: ContextDeps, requestId: string): Context {
+  const upstreams = {
+    confirma: createConfirmaClient(deps.confirmaHttp, deps.confirmaCredentials),
+    factorCloud: createFactorCloudClient(deps.factorCloudHttp, deps.factorCloudCredentials),
+  };
   return {
-    loaders: createLoaders({
-      confirma: createConfirmaClient(deps.confirmaHttp, deps.confirmaCredentials),
-      factorCloud: createFactorCloudClient(deps.factorCloudHttp, deps.factorCloudCredentials),
-    }),
+    loaders: createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
+    upstreams,
     factoringInvoiceId: deps.factoringInvoiceId,
     requestId,
+    logger: deps.logger.child({ requestId }),
   };
 }
 

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     console.error(`invoice-graph cannot start.\n${error.message}\nSee .env.example for every setting.`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const logger = createLogger({ level: config.logLevel, secrets: () => secretsOf(config) });
   // A stray rejection is a bug to log, not a reason to drop every in-flight request.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const factoringInvoiceId = invoiceIdFromTemplate(config.invoiceIdTemplate);
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         today: todayIsoDate(),
         factoringInvoiceId,
         seed: config.simulatorSeed,
-        confirma: { apiKey: config.confirma.credentials.apiKey, port: portOf(config.confirma) },
+        confirma: { ...config.confirma.credentials, port: portOf(config.confirma) },
         factorCloud: { ...config.factorCloud.credentials, port: portOf(config.factorCloud) },
       })
     : undefined;

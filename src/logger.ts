@@ -10,10 +10,11 @@ export type { Logger };
  * and message only: stack traces and upstream bodies stay out of logs.
  */
 export function createLogger(
-  options: { level: string; secrets: readonly string[] },
+  options: { level: string; secrets: () => readonly string[] },
   destination?: NodeJS.WritableStream,
 ): Logger {
-  const { secrets } = options;
+  // Read on every line: a renewed access token must be redacted from then on too.
+  const secrets = options.secrets;
   return pino(
     {
       level: options.level,
@@ -28,14 +29,14 @@ export function createLogger(
         censor: '[REDACTED]',
       },
       formatters: {
-        log: (object) => redactSecrets(object, secrets),
+        log: (object) => redactSecrets(object, secrets()),
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, redactSecrets(args.map(errorSummary) as typeof args, secrets));
+          method.apply(this, redactSecrets(args.map(errorSummary) as typeof args, secrets()));
         },
       },
-      serializers: { err: (error: unknown) => redactSecrets(errorSummary(error), secrets) },
+      serializers: { err: (error: unknown) => redactSecrets(errorSummary(error), secrets()) },
     },
     destination as pino.DestinationStream | undefined,
   );

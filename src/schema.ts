@@ -6,7 +6,24 @@ import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers/index.js';
 
 /** The SDL files, in order; listed rather than discovered so the schema is explicit. */
-const SCHEMA_FILES = ['base.graphql', 'invoice.graphql', 'factoring.graphql'] as const;
+const SCHEMA_FILES = [
+  'base.graphql',
+  'invoice.graphql',
+  'factoring.graphql',
+  'factorcloud-debtors.graphql',
+  'factorcloud-schedules.graphql',
+  'factorcloud-documents.graphql',
+  'factorcloud-queries.graphql',
+  'factorcloud-party-inputs.graphql',
+  'factorcloud-inputs.graphql',
+  'factorcloud-mutations.graphql',
+  'mutations.graphql',
+  'confirma-onboarding.graphql',
+  'confirma-invoicing.graphql',
+  'confirma-cases.graphql',
+  'confirma-money.graphql',
+  'confirma-accounting.graphql',
+] as const;
 
 /** The subgraph's SDL, resolved from this module's location (never from the working directory). */
 export function loadTypeDefs(): DocumentNode {

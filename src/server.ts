@@ -12,7 +12,6 @@ import { buildSchema } from './schema.js';
 import { createRequestHandler } from './serve/handler.js';
 
 export interface SubgraphDeps extends ContextDeps {
-  logger: Logger;
   production: boolean;
   corsOrigins: readonly string[];
   maxRequestBodyBytes: number;

@@ -1,4 +1,4 @@
-import { parse } from 'lossless-json';
+import { LosslessNumber, parse, stringify } from 'lossless-json';
 
 /**
  * Parses an upstream JSON body without losing precision.
@@ -15,4 +15,14 @@ export function parseJsonExact(text: string): unknown {
     }
     return source;
   });
+}
+
+/** A number to be written into a request body exactly as this decimal text (no float on the way). */
+export function exactNumber(text: string): LosslessNumber {
+  return new LosslessNumber(text);
+}
+
+/** JSON text of a request body; `exactNumber` values and bigints are written verbatim. */
+export function stringifyJsonExact(value: unknown): string {
+  return stringify(value) ?? 'null';
 }

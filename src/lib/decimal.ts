@@ -33,3 +33,21 @@ export function fractionDigits(text: string): number {
   const [, fraction = ''] = text.split('.');
   return fraction.replace(/0+$/, '').length;
 }
+
+/** Exact cents of a decimal with at most two fraction digits, or `undefined` if it has more. */
+export function decimalToCents(text: string): bigint | undefined {
+  const normalized = normalizeDecimal(text);
+  if (normalized === undefined || fractionDigits(normalized) > 2) return undefined;
+  const negative = normalized.startsWith('-');
+  const [whole = '0', fraction = ''] = normalized.replace('-', '').split('.');
+  const cents = BigInt(whole) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, '0'));
+  return negative ? -cents : cents;
+}
+
+/** Decimal text (two fraction digits) of an amount in cents. */
+export function centsToDecimal(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  return negative ? `-${text}` : text;
+}

@@ -1,10 +1,17 @@
 import DataLoader from 'dataloader';
 import type { FactorCloudClient, FactoringInvoiceRecord } from '../upstreams/factorcloud/client.js';
+import type { ListedInvoices } from './listedInvoices.js';
 import { settleEach } from './settle.js';
 
 /** FactorCloud invoices by InvoiceIntegrationId; null when FactorCloud does not know the id. */
 export type FactoringInvoiceByIdLoader = DataLoader<string, FactoringInvoiceRecord | null, string>;
 
-export function createFactoringInvoiceByIdLoader(factorCloud: FactorCloudClient): FactoringInvoiceByIdLoader {
-  return new DataLoader((ids) => settleEach(ids, (id) => factorCloud.getInvoice(id)));
+/** Ids a schedule in the same request already brought cost no get-invoice call (listedInvoices.ts). */
+export function createFactoringInvoiceByIdLoader(
+  factorCloud: FactorCloudClient,
+  listed?: ListedInvoices,
+): FactoringInvoiceByIdLoader {
+  return new DataLoader((ids) =>
+    settleEach(ids, async (id) => (await listed?.find(id)) ?? factorCloud.getInvoice(id)),
+  );
 }

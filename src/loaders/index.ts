@@ -3,20 +3,23 @@ import type { FactorCloudClient } from '../upstreams/factorcloud/client.js';
 import { createCaseByIdLoader } from './caseById.js';
 import type { CaseByIdLoader } from './caseById.js';
 import { createClientByKeyLoader } from './clientByKey.js';
+import { createPaymentsByWindowLoader, createSettlementsByQueryLoader } from './confirmaMoney.js';
+import type { PaymentsByWindowLoader, SettlementsByQueryLoader } from './confirmaMoney.js';
 import type { ClientByKeyLoader } from './clientByKey.js';
 import { createDistributionByInvoiceNumberLoader } from './distributionByInvoiceNumber.js';
 import type { DistributionByInvoiceNumberLoader } from './distributionByInvoiceNumber.js';
 import { createDistributionPageLoader } from './distributionPages.js';
 import type { DistributionPageLoader } from './distributionPages.js';
-import { createFactoringInvoiceByIdLoader } from './factoringInvoiceById.js';
-import type { FactoringInvoiceByIdLoader } from './factoringInvoiceById.js';
+import { createFactorCloudLoaders } from './factorCloudLoaders.js';
+import type { FactorCloudLoaderOptions, FactorCloudLoaders } from './factorCloudLoaders.js';
 
-export interface Loaders {
+export interface Loaders extends FactorCloudLoaders {
   distributionPages: DistributionPageLoader;
   distributionByInvoiceNumber: DistributionByInvoiceNumberLoader;
   caseById: CaseByIdLoader;
-  factoringInvoiceById: FactoringInvoiceByIdLoader;
   clientByKey: ClientByKeyLoader;
+  paymentsByWindow: PaymentsByWindowLoader;
+  settlementsByQuery: SettlementsByQueryLoader;
 }
 
 export interface LoaderUpstreams {
@@ -24,15 +27,19 @@ export interface LoaderUpstreams {
   factorCloud: FactorCloudClient;
 }
 
+export type LoaderOptions = FactorCloudLoaderOptions;
+
 /** Fresh loaders for one GraphQL request: their caches never outlive it. */
-export function createLoaders(upstreams: LoaderUpstreams): Loaders {
+export function createLoaders(upstreams: LoaderUpstreams, options: LoaderOptions = {}): Loaders {
   const distributionPages = createDistributionPageLoader(upstreams.confirma);
   return {
     distributionPages,
     distributionByInvoiceNumber: createDistributionByInvoiceNumberLoader(distributionPages),
     caseById: createCaseByIdLoader(upstreams.confirma),
-    factoringInvoiceById: createFactoringInvoiceByIdLoader(upstreams.factorCloud),
+    ...createFactorCloudLoaders(upstreams.factorCloud, options),
     clientByKey: createClientByKeyLoader(upstreams.factorCloud),
+    paymentsByWindow: createPaymentsByWindowLoader(upstreams.confirma),
+    settlementsByQuery: createSettlementsByQueryLoader(upstreams.confirma),
   };
 }
 

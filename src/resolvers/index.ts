@@ -1,22 +1,44 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../scalars/index.js';
-import { Client, FactoringInvoice } from './Factoring.js';
+import { confirmaInvoiceFields, confirmaMutation, confirmaQuery, confirmaTypes } from './confirma/index.js';
+import {
+  BrokerInvoice,
+  BrokerSchedule,
+  Client,
+  ClientDebtor,
+  Debtor,
+  FactorCloudConnection,
+  FactoringInvoice,
+  Schedule,
+  StoreFactoringDocumentPayload,
+  factorCloudMutation,
+  factorCloudQuery,
+} from './factorcloud/index.js';
 import { Invoice } from './Invoice.js';
 import { AppliedInvoiceFilter, InvoiceList } from './InvoiceList.js';
 import { CaseBalance, CollectionCase, PaymentControl } from './PaymentControl.js';
 import { Query } from './Query.js';
 
 export const resolvers: Resolvers = {
+  ...confirmaTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Decimal: DecimalScalar,
-  Query,
+  Query: { ...Query, ...confirmaQuery, ...factorCloudQuery },
+  Mutation: { ...confirmaMutation, ...factorCloudMutation },
   InvoiceList,
   AppliedInvoiceFilter,
-  Invoice,
+  Invoice: { ...Invoice, ...confirmaInvoiceFields },
   PaymentControl,
   CollectionCase,
   CaseBalance,
   FactoringInvoice,
   Client,
+  Debtor,
+  ClientDebtor,
+  Schedule,
+  BrokerSchedule,
+  BrokerInvoice,
+  FactorCloudConnection,
+  StoreFactoringDocumentPayload,
 };

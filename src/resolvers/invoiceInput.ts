@@ -23,39 +23,51 @@ export function checkInvoiceNumber(value: string, argument: string): string {
 }
 
 /**
- * Turns `InvoiceFilter` into Confirma's distribution query, refusing before any upstream call
- * a window that runs backwards or spans more than a year. A missing `to` means today, so an
- * open-ended `from` is held to the same one-year rule. Dates are already real calendar dates
- * (the `Date` scalar checks that).
+ * Checks a date window before any upstream call: it must not run backwards or span more than a
+ * year. A missing `to` means today, so an open-ended `from` is held to the same one-year rule.
+ * Dates are already real calendar dates (the `Date` scalar checks that).
  */
+export function checkWindow(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  prefix: string,
+  today = todayIsoDate(),
+): { from?: string; to?: string } {
+  const window: { from?: string; to?: string } = {};
+  if (from != null) {
+    const end = to ?? today;
+    if (from > end) {
+      throw badUserInput(
+        to == null
+          ? `${prefix}.from (${from}) must not be after today (${today}) when ${prefix}.to is omitted`
+          : `${prefix}.from (${from}) must be on or before ${prefix}.to (${to})`,
+        `${prefix}.from`,
+      );
+    }
+    if (end > addOneYear(from)) {
+      throw badUserInput(
+        `${prefix}.from and ${prefix}.to span more than one year (${from} to ${end}); ask for at most one year at a time`,
+        to == null ? `${prefix}.from` : `${prefix}.to`,
+      );
+    }
+    window.from = from;
+  }
+  if (to != null) window.to = to;
+  return window;
+}
+
+/** Turns `InvoiceFilter` into Confirma's distribution query. */
 export function toDistributionQuery(
   filter: InvoiceFilter | null | undefined,
   today = todayIsoDate(),
 ): DistributionQuery {
   const query: DistributionQuery = {};
   if (!filter) return query;
-  if (filter.invoiceNumber != null)
+  if (filter.invoiceNumber != null) {
     query.invoiceNumber = checkInvoiceNumber(filter.invoiceNumber, 'filter.invoiceNumber');
-  const from = filter.from ?? undefined;
-  const to = filter.to ?? undefined;
-  if (from !== undefined) {
-    const end = to ?? today;
-    if (from > end) {
-      throw badUserInput(
-        to === undefined
-          ? `filter.from (${from}) must not be after today (${today}) when filter.to is omitted`
-          : `filter.from (${from}) must be on or before filter.to (${to})`,
-        'filter.from',
-      );
-    }
-    if (end > addOneYear(from)) {
-      throw badUserInput(
-        `filter.from and filter.to span more than one year (${from} to ${end}); ask for at most one year at a time`,
-        to === undefined ? 'filter.from' : 'filter.to',
-      );
-    }
-    query.fromInvDate = from;
   }
-  if (to !== undefined) query.toInvDate = to;
+  const window = checkWindow(filter.from, filter.to, 'filter', today);
+  if (window.from) query.fromInvDate = window.from;
+  if (window.to) query.toInvDate = window.to;
   return query;
 }

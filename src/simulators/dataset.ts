@@ -8,6 +8,7 @@ import {
   chooseReplyStyle,
   type FactoredInvoice,
 } from './dataset/factorCloudInvoices.js';
+import { seedFactorCloudState } from './dataset/factorCloudSeedState.js';
 import { paymentControlStatusOf, planInvoices } from './dataset/plan.js';
 import type {
   Agency,
@@ -97,23 +98,25 @@ export function generateDataset(options: GenerateDatasetOptions): SimulatorDatas
   }
 
   const clients = buildClients(createRandom(deriveSeed(seed, 'factorcloud-clients')), today);
+  const factorCloudInvoices = factorCloudInvoicesFor(
+    seed,
+    today,
+    clients,
+    [...confirmaInvoices.values()],
+    confirmaCases,
+    options,
+  );
   return {
     today,
     seed,
     creditor: CREDITOR,
     confirmaInvoices,
     confirmaCases,
-    factorCloudInvoices: factorCloudInvoicesFor(
-      seed,
-      today,
-      clients,
-      [...confirmaInvoices.values()],
-      confirmaCases,
-      options,
-    ),
+    factorCloudInvoices,
     factorCloudClients: new Map<string, FactorCloudClientEntry>(
       clients.map((client, i) => [client.ClientKey, { client, replyStyle: clientReplyStyle(seed, i) }]),
     ),
+    factorCloud: seedFactorCloudState(seed, factorCloudInvoices),
   };
 }
 

@@ -81,14 +81,20 @@ export type JsonAnswer = (request: IncomingMessage, url: URL, body: string) => J
  */
 export function startJsonServer(
   answer: JsonAnswer,
-  options: { host?: string | undefined; port?: number | undefined; onRequest?: RequestRecorder | undefined },
+  options: {
+    host?: string | undefined;
+    port?: number | undefined;
+    onRequest?: RequestRecorder | undefined;
+    /** Body cap in bytes; defaults to `MAX_BODY_BYTES`. */
+    maxBodyBytes?: number | undefined;
+  },
 ): Promise<RunningServer> {
   return startHttpServer(
     async (request, response) => {
       const url = requestUrl(request);
       let body: string;
       try {
-        body = await readBody(request);
+        body = await readBody(request, options.maxBodyBytes);
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         sendReply(response, {
@@ -186,6 +192,12 @@ export interface JsonReply {
 }
 
 export function sendReply(response: ServerResponse, reply: JsonReply): void {
+  // A 204 carries no body and no content headers (RFC 9110 §15.3.5); `body` is ignored for it.
+  if (reply.status === 204) {
+    response.writeHead(204, reply.headers ?? {});
+    response.end();
+    return;
+  }
   sendJson(response, reply.status, reply.body, reply.headers);
 }
 

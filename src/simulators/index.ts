@@ -3,11 +3,15 @@
 import { startConfirmaSimulator, type ConfirmaSimulatorOptions } from './confirma/server.js';
 import { generateDataset } from './dataset.js';
 import type { SimulatorDataset } from './dataset/types.js';
-import { startFactorCloudSimulator, type FactorCloudSimulatorOptions } from './factorcloud/server.js';
+import {
+  startFactorCloudSimulator,
+  type FactorCloudBehaviour,
+  type FactorCloudSimulatorOptions,
+} from './factorcloud/server.js';
 import type { RequestRecorder } from './http.js';
 
 export { startConfirmaSimulator, startFactorCloudSimulator };
-export type { ConfirmaSimulatorOptions, FactorCloudSimulatorOptions };
+export type { ConfirmaSimulatorOptions, FactorCloudBehaviour, FactorCloudSimulatorOptions };
 export { generateDataset, type GenerateDatasetOptions } from './dataset.js';
 export type { SimulatorDataset } from './dataset/types.js';
 export type { RecordedRequest, RequestRecorder, RunningServer } from './http.js';
@@ -17,8 +21,21 @@ export interface StartSimulatorsOptions {
   today: string;
   /** The InvoiceIntegrationId under which FactorCloud knows a Confirma invoice number. */
   factoringInvoiceId: (invoiceNumber: string) => string;
-  confirma: { apiKey: string; port?: number };
-  factorCloud: { factorId: string; systemKey: string; apiKey: string; port?: number };
+  confirma: {
+    apiKey: string;
+    port?: number;
+    /** Partner provisioning token for POST /client; defaults to `sim-confirma-provisioning-token`. */
+    provisioningToken?: string;
+    /** Delay before queued Confirma work is applied (default 2000 ms; 0: on the next request). */
+    processingDelayMs?: number;
+  };
+  /** Credentials and port, plus the optional behaviour switches (`FactorCloudBehaviour`). */
+  factorCloud: {
+    factorId: string;
+    systemKey: string;
+    apiKey: string;
+    port?: number;
+  } & Partial<FactorCloudBehaviour>;
   /** Defaults to 127.0.0.1. */
   host?: string;
   seed?: number;
@@ -45,6 +62,8 @@ export async function startSimulators(options: StartSimulatorsOptions): Promise<
     dataset,
     today: options.today,
     apiKey: options.confirma.apiKey,
+    provisioningToken: options.confirma.provisioningToken,
+    processingDelayMs: options.confirma.processingDelayMs,
     port: options.confirma.port,
     host,
     onRequest,

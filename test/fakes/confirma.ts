@@ -2,6 +2,7 @@ import { startFakeUpstream } from '../support/fakeUpstream.js';
 import type { FakeReply, FakeUpstream, RecordedRequest } from '../support/fakeUpstream.js';
 
 export const CONFIRMA_TEST_KEY = 'confirma-canary-key-7f3a91';
+export const CONFIRMA_PROVISIONING_TEST_TOKEN = 'confirma-provisioning-canary-19be';
 
 /** A distribution record in Confirma's wire format (the seed's shape). */
 export function distributionRecord(invoiceNumber: number, overrides: Record<string, unknown> = {}) {
@@ -46,6 +47,13 @@ export function caseReply(caseId: number) {
 export interface ConfirmaFake extends FakeUpstream {
   records: Array<Record<string, unknown>>;
   cases: Map<string, unknown>;
+  /** GET /payments answer (raw JSON text, so exact numbers can be tested). */
+  paymentsJson: string;
+  /** GET /settlements answer (raw JSON text). */
+  settlementsJson: string;
+  /** GET /accounting/ledger and /accounting/payment answers; null → 204. */
+  ledgerStatusJson: string | null;
+  paymentStatusJson: string | null;
   /** Answer instead of the normal route when it returns a reply. */
   override: ((request: RecordedRequest) => FakeReply | undefined) | undefined;
 }
@@ -55,6 +63,10 @@ export async function startConfirmaFake(apiKey = CONFIRMA_TEST_KEY): Promise<Con
   const state = {
     records: [] as Array<Record<string, unknown>>,
     cases: new Map<string, unknown>(),
+    paymentsJson: '[]',
+    settlementsJson: '{"createdAt":"2026-11-22T08:00:00.000Z","settlements":[]}',
+    ledgerStatusJson: null as string | null,
+    paymentStatusJson: null as string | null,
     override: undefined as ConfirmaFake['override'],
   };
   const server = await startFakeUpstream((request) => {
@@ -66,7 +78,7 @@ export async function startConfirmaFake(apiKey = CONFIRMA_TEST_KEY): Promise<Con
       const found = state.cases.get(request.query.caseId ?? '');
       return found ? { json: found } : { status: 404, json: { message: 'Case not found' } };
     }
-    return { status: 404, json: { message: 'No route' } };
+    return writesAndMoney(state, request);
   });
   // `state` is the returned object itself, so tests can change `override` after start.
   return Object.assign(state, server);
@@ -93,4 +105,38 @@ function distribution(records: Array<Record<string, unknown>>, request: Recorded
       invoices,
     },
   };
+}
+
+/** The endpoints beyond invoice reads, with just enough state for the graph's tests. */
+function writesAndMoney(state: Omit<ConfirmaFake, keyof FakeUpstream>, request: RecordedRequest): FakeReply {
+  const route = `${request.method} ${request.path.replace('/api/v1/partner', '')}`;
+  switch (route) {
+    case 'POST /invoice': {
+      const number = /"number"\s*:\s*(\d+)/.exec(request.body)?.[1];
+      if (!number) return { status: 400, json: { message: 'invoice.header.number is required' } };
+      if (state.records.some((r) => String(r.invoiceNumber) === number))
+        return { status: 409, json: { message: 'Duplicate' } };
+      state.records.push(
+        distributionRecord(Number(number), { distributionStatus: 'PENDING', paymentControl: null }),
+      );
+      return { status: 201, json: { invoiceNumber: Number(number), status: 'RECEIVED' } };
+    }
+    case 'POST /invoice/action':
+      return { status: 202, raw: '' };
+    case 'GET /payments':
+      return { raw: state.paymentsJson };
+    case 'GET /settlements':
+      return { raw: state.settlementsJson };
+    case 'POST /accounting/ledger':
+    case 'POST /accounting/payment':
+      return { status: 202, raw: '' };
+    case 'GET /accounting/ledger':
+      return state.ledgerStatusJson === null ? { status: 204, raw: '' } : { raw: state.ledgerStatusJson };
+    case 'GET /accounting/payment':
+      return state.paymentStatusJson === null ? { status: 204, raw: '' } : { raw: state.paymentStatusJson };
+    case 'GET /validate':
+      return { json: { isValid: true, message: 'Token is valid' } };
+    default:
+      return { status: 404, json: { message: 'No route' } };
+  }
 }

@@ -1,6 +1,12 @@
 import { invoiceSeedAllEmpty } from '../fixtures/factorcloud.js';
 import { startFakeUpstream } from '../support/fakeUpstream.js';
 import type { FakeReply, FakeUpstream, RecordedRequest } from '../support/fakeUpstream.js';
+import { EMPTY_DEBTOR, EMPTY_SCHEDULE } from './factorcloudData.js';
+import { handleWrite, linkKey } from './factorcloudWrites.js';
+import type { FakeWriteState } from './factorcloudWrites.js';
+
+export { debtor, schedule, scheduleInvoice } from './factorcloudData.js';
+export { linkKey } from './factorcloudWrites.js';
 
 export const FACTORCLOUD_TEST_CREDENTIALS = {
   factorId: 'factor-canary-31c9',
@@ -68,7 +74,7 @@ export function client(clientKey: string, name = `Client ${clientKey}`) {
   };
 }
 
-export interface FactorCloudFake extends FakeUpstream {
+export interface FactorCloudFake extends FakeUpstream, FakeWriteState {
   /** get-invoice bodies (or full replies) by InvoiceIntegrationId. */
   invoices: Map<string, unknown>;
   clients: Map<string, unknown>;
@@ -81,13 +87,23 @@ function isReply(value: unknown): value is FakeReply {
   );
 }
 
-/** Fake FactorCloud: three auth headers, get-invoice by query id, get-client by `clientkey`. */
+/**
+ * Fake FactorCloud: three auth headers; reads by the identifiers the client sends (query
+ * parameters, get-docs' path suffix); the write calls of factorcloudWrites.ts.
+ */
 export async function startFactorCloudFake(
   credentials = FACTORCLOUD_TEST_CREDENTIALS,
 ): Promise<FactorCloudFake> {
   const state = {
     invoices: new Map<string, unknown>(),
     clients: new Map<string, unknown>(),
+    masterDebtors: new Map<string, Record<string, unknown>>(),
+    clientDebtors: new Map<string, Record<string, unknown>>(),
+    vendors: new Map<string, Record<string, unknown>>(),
+    schedules: new Map<string, Record<string, unknown>>(),
+    brokerSchedules: new Map<string, Record<string, unknown>>(),
+    documents: new Map<string, Record<string, unknown>>(),
+    paymentBatches: [] as Record<string, unknown>[],
     override: undefined as FactorCloudFake['override'],
   };
   const server = await startFakeUpstream((request) => {
@@ -110,8 +126,35 @@ export async function startFactorCloudFake(
       return lookup(state.invoices, request.query.InvoiceIntegrationId, EMPTY_INVOICE);
     if (request.path === '/api_factor/get-client/')
       return lookup(state.clients, request.query.clientkey, { ClientKey: '', Name: '' });
-    return { status: 404, json: { message: 'No route' } };
+    return (
+      readCall(state, request) ??
+      handleWrite(state, request) ?? { status: 404, json: { message: 'No route' } }
+    );
   });
   // `state` is the returned object itself, so tests can change `override` after start.
   return Object.assign(state, server);
+}
+
+/** The other documented reads; `undefined` when the request is none of them. */
+function readCall(state: FakeWriteState, request: RecordedRequest): FakeReply | undefined {
+  if (request.method !== 'GET') return undefined;
+  const q = request.query;
+  const found = (value: unknown, empty: unknown): FakeReply => ({ json: value ?? empty });
+  switch (request.path) {
+    case '/api_factor/test-get/':
+      return { json: { message: 'OK' } };
+    case '/api_factor/get-client-debtor/':
+      return found(state.clientDebtors.get(linkKey(q.clientkey, q.debtorkey)), EMPTY_DEBTOR);
+    case '/api_factor/get-debtor-master/':
+      // Documented as `?clientkey=<debtor key>` (§5.8).
+      return found(state.masterDebtors.get(q.clientkey ?? ''), EMPTY_DEBTOR);
+    case '/api_factor/get-sched/':
+      return found(state.schedules.get(q.IntegrationBatchId ?? ''), EMPTY_SCHEDULE);
+    case '/api_factor/get-broker-sched/':
+      return found(state.brokerSchedules.get(q.IntegrationBatchId ?? ''), EMPTY_SCHEDULE);
+  }
+  const uuid = /^\/api_factor\/get-docs\/([^/]+)\.json$/.exec(request.path)?.[1];
+  if (uuid === undefined) return undefined;
+  const doc = state.documents.get(decodeURIComponent(uuid));
+  return doc ? { json: doc } : { status: 404, json: { message: 'unknown document' } };
 }

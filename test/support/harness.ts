@@ -5,7 +5,7 @@ import { createSubgraph } from '../../src/server.js';
 import { invoiceIdFromTemplate } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { createUpstreamPools } from '../../src/upstreams/index.js';
-import { CONFIRMA_TEST_KEY, startConfirmaFake } from '../fakes/confirma.js';
+import { CONFIRMA_PROVISIONING_TEST_TOKEN, CONFIRMA_TEST_KEY, startConfirmaFake } from '../fakes/confirma.js';
 import type { ConfirmaFake } from '../fakes/confirma.js';
 import { FACTORCLOUD_TEST_CREDENTIALS, startFactorCloudFake } from '../fakes/factorcloud.js';
 import type { FactorCloudFake } from '../fakes/factorcloud.js';
@@ -55,7 +55,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const logger = createLogger(
-    { level: 'info', secrets: [CONFIRMA_TEST_KEY, ...Object.values(FACTORCLOUD_TEST_CREDENTIALS)] },
+    {
+      level: 'info',
+      secrets: () => [
+        CONFIRMA_TEST_KEY,
+        CONFIRMA_PROVISIONING_TEST_TOKEN,
+        ...Object.values(FACTORCLOUD_TEST_CREDENTIALS),
+      ],
+    },
     sink,
   );
   const pools = createUpstreamPools(
@@ -70,7 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   const subgraph = await createSubgraph({
     ...pools,
-    confirmaCredentials: { apiKey: CONFIRMA_TEST_KEY },
+    confirmaCredentials: { apiKey: CONFIRMA_TEST_KEY, provisioningToken: CONFIRMA_PROVISIONING_TEST_TOKEN },
     factorCloudCredentials: FACTORCLOUD_TEST_CREDENTIALS,
     factoringInvoiceId: invoiceIdFromTemplate(options.invoiceIdTemplate ?? '{invoiceNumber}'),
     logger,

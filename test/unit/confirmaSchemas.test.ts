@@ -154,6 +154,9 @@ describe('caseReplySchema', () => {
           costsAmount: '0.00',
           totalAmount: '0.00',
         },
+        payments: [],
+        events: [],
+        actions: [],
       },
     });
   });

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACTORCLOUD_INVOICE_STATUSES } from '../../src/simulators/dataset.js';
+import { amountToCents, FACTORCLOUD_INVOICE_STATUSES } from '../../src/simulators/dataset.js';
+import { linkKey } from '../../src/simulators/dataset/types.js';
 import type { RecordedRequest, RunningSimulators } from '../../src/simulators/index.js';
 import {
   FC,
   FC_HEADERS,
   factoringInvoiceId,
   getJson,
+  listOf,
   startTestSimulators,
 } from '../support/simulatorHttp.js';
 
@@ -113,6 +115,60 @@ describe('FactorCloud simulator', () => {
     expect(unknown.status).toBe(200);
     expect(Object.keys(unknown.body)).toEqual(Object.keys(known.body));
     expect(Object.values(unknown.body).every((value) => value === '')).toBe(true);
+  });
+
+  it('groups the seeded invoices into a few schedules per client that get-sched serves', async () => {
+    const schedules = [...sims.dataset.factorCloud.schedules.values()];
+    const ids = schedules.flatMap((schedule) => schedule.invoiceIds);
+    expect(ids).toHaveLength(sims.dataset.factorCloudInvoices.size);
+    expect(new Set(ids)).toEqual(new Set(sims.dataset.factorCloudInvoices.keys()));
+    const perClient = new Map<string, number>();
+    for (const { ClientKey } of schedules) perClient.set(ClientKey, (perClient.get(ClientKey) ?? 0) + 1);
+    expect(perClient.size).toBe(sims.dataset.factorCloudClients.size);
+    expect([...perClient.values()].every((count) => count >= 2 && count <= 5)).toBe(true);
+    for (const schedule of schedules.slice(0, 6)) {
+      const { status, body } = await fc(`get-sched/${schedule.IntegrationBatchId}.json`);
+      expect(status).toBe(200);
+      const invoices = listOf(body.InvoiceArray);
+      expect(invoices.map((invoice) => invoice.InvoiceIntegrationId)).toEqual(schedule.invoiceIds);
+      const sum = schedule.invoiceIds.reduce(
+        (total, id) =>
+          total + amountToCents(sims.dataset.factorCloudInvoices.get(id)?.invoice.InvoiceAmount ?? '0.00'),
+        0,
+      );
+      expect(amountToCents(schedule.Amount)).toBe(sum);
+      expect(invoices.every((invoice) => invoice.ClientKey === schedule.ClientKey)).toBe(true);
+    }
+  });
+
+  it('writes a docs-faithful schedule all in strings, keeping InvoiceNumber spelled right', async () => {
+    const faithful = [...sims.dataset.factorCloud.schedules.values()].find(
+      (s) => s.replyStyle.kind !== 'typed',
+    );
+    if (!faithful) throw new Error('no docs-faithful seeded schedule');
+    const { body } = await fc(`get-sched/?IntegrationBatchId=${faithful.IntegrationBatchId}`);
+    const invoices = listOf(body.InvoiceArray);
+    expect(typeof body.Amount).toBe('string');
+    expect(
+      invoices.every((invoice) => Object.values(invoice).every((value) => typeof value === 'string')),
+    ).toBe(true);
+    expect(invoices.every((invoice) => 'InvoiceNumber' in invoice && !('InvoiceNumbe' in invoice))).toBe(
+      true,
+    );
+  });
+
+  it('links every seeded invoice to a sub-debtor of its client and a master debtor', async () => {
+    for (const { invoice } of sims.dataset.factorCloudInvoices.values()) {
+      const link = sims.dataset.factorCloud.subDebtors.get(linkKey(invoice.ClientKey, invoice.DebtorKey));
+      expect(link?.debtor.ClientKey).toBe(invoice.ClientKey);
+    }
+    const { invoice } = [...sims.dataset.factorCloudInvoices.values()][0] ?? {};
+    if (!invoice) throw new Error('no seeded invoice');
+    const sub = await fc(`get-client-debtor/?clientkey=${invoice.ClientKey}&debtorkey=${invoice.DebtorKey}`);
+    expect(sub.body).toMatchObject({ ClientKey: invoice.ClientKey, DebtorKey: invoice.DebtorKey });
+    const master = await fc(`get-debtor-master/?clientkey=${invoice.DebtorKey}`);
+    expect(master.body).toMatchObject({ DebtorKey: invoice.DebtorKey, Name: sub.body.Name });
+    expect(master.body.ClientKey === null || master.body.ClientKey === '').toBe(true);
   });
 
   it('serves test-get, echoes test-post as 201 whatever the Content-Type, and 404s unknown calls', async () => {

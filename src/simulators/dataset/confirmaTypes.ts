@@ -87,7 +87,11 @@ export interface CaseSummary {
   closedAt: IsoDate | null;
   activeDays: number;
   creditor: string;
-  currency: 'EUR';
+  /**
+   * ISO 4217. Generated cases are all `EUR`; cases opened for invoices created through the API
+   * carry the invoice's currency (the docs' DIRECTPAYMENT example pays a case in SEK).
+   */
+  currency: string;
   agency: Agency;
 }
 
@@ -113,7 +117,13 @@ export type CaseEventType =
   | 'TRANSFERRED_TO_COLLECTION'
   | 'PAYMENT_RECEIVED'
   | 'CASE_PAUSED'
-  | 'CASE_CLOSED';
+  | 'CASE_CLOSED'
+  // Written when the creditor's invoice actions are applied (confirma/caseActions.ts).
+  | 'COMMENT_ADDED'
+  | 'DUE_DATE_CHANGED'
+  | 'PAYMENT_PLAN_ALLOWED'
+  | 'OBJECTION_RECEIVED'
+  | 'CASE_WITHDRAWN';
 
 export interface CaseEvent {
   date: IsoDate;

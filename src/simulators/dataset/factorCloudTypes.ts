@@ -14,7 +14,8 @@ export interface FactorCloudInvoice {
   InvoiceDate: IsoDate;
   InvoiceDueDate: IsoDate;
   InvoiceStatus: FactorCloudInvoiceStatus;
-  RefNumber: string;
+  /** Optional on create-sched (`RefNum`), so `null` when not sent. */
+  RefNumber: string | null;
   InvoicePurchaseDate: IsoDate | null;
   InvoiceFundDate: IsoDate | null;
   EscrowReserveAmount: Amount;
@@ -27,36 +28,39 @@ export interface FactorCloudInvoice {
 /** `YYYY-MM-DD HH:MM:SS`: the docs type these columns "Timestamp Without Time Zone". */
 export type TimestampWithoutZone = string;
 
-/** get-client fields (factorcloud.md §4.3). Optional text columns are `null` when unset. */
+/**
+ * get-client fields (factorcloud.md §4.3). Optional columns are `null` when unset; create-client
+ * requires only ClientKey and Name (§5.3), so every other column may be unset.
+ */
 export interface FactorCloudClient {
   UUID: string;
   ClientKey: string;
   Name: string;
   CompCode: string;
-  Address1: string;
+  Address1: string | null;
   Address2: string | null;
-  City: string;
-  State: string;
-  ZipCode: string;
-  Country: string;
-  Phone: string;
+  City: string | null;
+  State: string | null;
+  ZipCode: string | null;
+  Country: string | null;
+  Phone: string | null;
   PhoneAlt: string | null;
   Fax: string | null;
-  Email: string;
+  Email: string | null;
   UccDate: TimestampWithoutZone | null;
   UccDate2: TimestampWithoutZone | null;
   UccSignedDate: TimestampWithoutZone | null;
   /** `0` carrier, `1` broker. */
-  Type: '0' | '1';
+  Type: '0' | '1' | null;
   /** 1 Transportation, 2 Construction, 3 Staffing, 4 Oil & Gas, 5 General. */
-  Industry: 1 | 2 | 3 | 4 | 5;
+  Industry: 1 | 2 | 3 | 4 | 5 | null;
   AltName: string | null;
   EdiID: string | null;
-  FedTaxNum: string;
+  FedTaxNum: string | null;
   DunsNum: string | null;
   MCNumber: string | null;
   DOTNumber: string | null;
-  CreditLimit: Amount;
+  CreditLimit: Amount | null;
 }
 
 /**
@@ -86,3 +90,6 @@ export interface FactorCloudClientEntry {
   replyStyle: FactorCloudReplyStyle;
   client: FactorCloudClient;
 }
+
+// Debtors, vendors, schedules, documents and payments: the state the write calls keep.
+export * from './factorCloudState.js';

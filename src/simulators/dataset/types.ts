@@ -1,5 +1,6 @@
 import type { ConfirmaCase, ConfirmaInvoice } from './confirmaTypes.js';
 import type { FactorCloudClientEntry, FactorCloudInvoiceEntry } from './factorCloudTypes.js';
+import type { FactorCloudState } from './factorCloudState.js';
 
 /**
  * The simulators' in-memory state. Records keep the upstream field names (confirma.md §4.6–4.7
@@ -34,4 +35,6 @@ export interface SimulatorDataset {
   readonly factorCloudInvoices: Map<string, FactorCloudInvoiceEntry>;
   /** FactorCloud clients, keyed by ClientKey. */
   readonly factorCloudClients: Map<string, FactorCloudClientEntry>;
+  /** FactorCloud debtors, vendors, schedules, documents and payments (factorCloudState.ts). */
+  readonly factorCloud: FactorCloudState;
 }

@@ -7,11 +7,12 @@ import { RawJsonNumber, type JsonValue } from '../http.js';
  * string, `""` for null, and get-invoice's `InvoiceNumbe` key).
  */
 
-type FieldKind = 'text' | 'amount' | 'date' | 'timestamp' | 'boolean' | 'integer';
-type FieldSpec<T> = readonly [key: keyof T & string, kind: FieldKind];
+export type FieldKind = 'text' | 'amount' | 'date' | 'timestamp' | 'boolean' | 'integer';
+export type FieldSpec<T> = readonly [key: keyof T & string, kind: FieldKind];
+export type JsonObject = { [key: string]: JsonValue };
 
 /** get-invoice fields in the order of the docs' return table (factorcloud.md §4.1). */
-const INVOICE_FIELDS: readonly FieldSpec<FactorCloudInvoice>[] = [
+export const INVOICE_FIELDS: readonly FieldSpec<FactorCloudInvoice>[] = [
   ['ClientKey', 'text'],
   ['DebtorKey', 'text'],
   ['InvoiceNumber', 'text'],
@@ -89,19 +90,25 @@ export function emptyClientJson(): JsonValue {
   return Object.fromEntries(CLIENT_FIELDS.map(([key]) => [key, '']));
 }
 
-function render<T>(
+/** Every key of `fields` with `""`: the docs' examples for records they do not know. */
+export function emptyJson<T>(fields: readonly FieldSpec<T>[]): JsonObject {
+  return Object.fromEntries(fields.map(([key]) => [key, '']));
+}
+
+export function render<T>(
   record: T,
   fields: readonly FieldSpec<T>[],
   style: FactorCloudReplyStyle,
-  rename: Partial<Record<string, string>>,
-): JsonValue {
-  const out: Record<string, JsonValue> = {};
-  for (const [key, kind] of fields) {
-    const value: unknown = record[key];
-    out[rename[key] ?? key] =
-      style.kind === 'typed' ? typedValue(value, kind) : docsValue(value, kind, style);
-  }
+  rename: Partial<Record<string, string>> = {},
+): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, kind] of fields) out[rename[key] ?? key] = styledValue(record[key], kind, style);
   return out;
+}
+
+/** One value in the reply style: typed JSON, or the docs' all-string form. */
+export function styledValue(value: unknown, kind: FieldKind, style: FactorCloudReplyStyle): JsonValue {
+  return style.kind === 'typed' ? typedValue(value, kind) : docsValue(value, kind, style);
 }
 
 function typedValue(value: unknown, kind: FieldKind): JsonValue {

@@ -28,6 +28,16 @@ export function parseFactorCloudPath(pathname: string): FactorCloudPath | undefi
   }
 }
 
+/**
+ * The query string, with every `?` after the first read as `&`: the docs' own example for
+ * get-client-debtor is `?clientkey=X?debtorkey=Y` (§5.7, §6.8). Docs are silent on how the server
+ * reads it; the simulator accepts it. A literal `?` inside a value must then be percent-encoded,
+ * which every URL encoder does anyway.
+ */
+export function lenientQuery(url: URL): URLSearchParams {
+  return new URLSearchParams(url.search.slice(1).replace(/\?/g, '&'));
+}
+
 /** A query parameter by name, ignoring case (`InvoiceIntegrationId` = `InvoiceIntegrationID`). */
 export function queryParam(query: URLSearchParams, name: string): string | undefined {
   const wanted = name.toLowerCase();

@@ -2,9 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { SimulatorDataset } from '../dataset/types.js';
 import { startJsonServer, type JsonReply, type RequestRecorder, type RunningServer } from '../http.js';
 import { CALLS } from './calls.js';
-import { headerValue, parseFactorCloudPath } from './request.js';
+import { DEFAULT_BEHAVIOUR, type FactorCloudBehaviour } from './context.js';
+import { headerValue, lenientQuery, parseFactorCloudPath } from './request.js';
 
-export interface FactorCloudSimulatorOptions {
+export type { FactorCloudBehaviour } from './context.js';
+
+/** The server's options; the behaviour switches (see `FactorCloudBehaviour`) are all optional. */
+export interface FactorCloudSimulatorOptions extends Partial<FactorCloudBehaviour> {
   dataset: SimulatorDataset;
   /** Expected `Auth-FactorID`. */
   factorId: string;
@@ -20,18 +24,36 @@ export interface FactorCloudSimulatorOptions {
 }
 
 /**
- * Starts the FactorCloud `/api_factor/` simulator (read calls plus the two connection tests).
- * Docs are silent on every error (factorcloud.md §7); the simulator answers errors with
- * `{"message": "..."}` and standard status codes.
+ * store-docs, create-sched (`DocBase64`) and post-payments (`FinancialDocs`) carry whole PDFs as
+ * Base64. Docs are silent on a size limit; the simulator accepts bodies up to 16 MiB (413 beyond).
+ */
+export const MAX_FACTORCLOUD_BODY_BYTES = 16 * 1_048_576;
+
+/**
+ * Starts the FactorCloud `/api_factor/` simulator: every documented call (factorcloud.md §5),
+ * statefully, on the given dataset (write calls change it in place). Docs are silent on every
+ * error (§7); the simulator answers errors with `{"message": "<field>: <rule>"}` and standard
+ * status codes.
  */
 export async function startFactorCloudSimulator(
   options: FactorCloudSimulatorOptions,
 ): Promise<RunningServer> {
-  return startJsonServer((request, url, body) => answer(options, request, url, body), options);
+  const behaviour: FactorCloudBehaviour = {
+    strictScheduleAmount: options.strictScheduleAmount ?? DEFAULT_BEHAVIOUR.strictScheduleAmount,
+    strictBatchTotal: options.strictBatchTotal ?? DEFAULT_BEHAVIOUR.strictBatchTotal,
+    newInvoiceStatus: options.newInvoiceStatus ?? DEFAULT_BEHAVIOUR.newInvoiceStatus,
+    newRecordReplyStyle: options.newRecordReplyStyle ?? DEFAULT_BEHAVIOUR.newRecordReplyStyle,
+    newUuid: options.newUuid ?? DEFAULT_BEHAVIOUR.newUuid,
+  };
+  return startJsonServer((request, url, body) => answer(options, behaviour, request, url, body), {
+    ...options,
+    maxBodyBytes: MAX_FACTORCLOUD_BODY_BYTES,
+  });
 }
 
 function answer(
   options: FactorCloudSimulatorOptions,
+  behaviour: FactorCloudBehaviour,
   request: IncomingMessage,
   url: URL,
   body: string,
@@ -44,14 +66,16 @@ function answer(
   if (!isAuthorized(options, request)) return { status: 401, body: { message: 'Unauthorized' } };
   const call = CALLS.get(path.call);
   if (!call) return { status: 404, body: { message: `Unknown call: ${path.call}` } };
-  if (request.method !== call.method) {
+  const method = call.methods.find((allowed) => allowed === request.method);
+  if (method === undefined) {
     return {
       status: 405,
       body: { message: `Method ${request.method ?? ''} not allowed` },
-      headers: { allow: call.method },
+      headers: { allow: call.methods.join(', ') },
     };
   }
-  return call.handle({ dataset: options.dataset, request, query: url.searchParams, path, body });
+  const query = lenientQuery(url);
+  return call.handle({ dataset: options.dataset, behaviour, request, query, path, body });
 }
 
 function isAuthorized(options: FactorCloudSimulatorOptions, request: IncomingMessage): boolean {

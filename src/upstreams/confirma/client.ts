@@ -1,6 +1,16 @@
 import type { UpstreamError } from '../../http/errors.js';
 import type { UpstreamHttp } from '../../http/upstreamHttp.js';
 import { contractBreach, parseReply } from '../parse.js';
+import { createConfirmaAccounting } from './accounting.js';
+import type { ConfirmaAccounting } from './accounting.js';
+import { createConfirmaCall } from './call.js';
+import type { ConfirmaCall, ConfirmaCredentials } from './call.js';
+import { createConfirmaInvoiceWrites } from './invoiceWrites.js';
+import type { ConfirmaInvoiceWrites } from './invoiceWrites.js';
+import { createConfirmaMoney } from './money.js';
+import type { ConfirmaMoney } from './money.js';
+import { createConfirmaOnboarding } from './onboarding.js';
+import type { ConfirmaOnboarding } from './onboarding.js';
 import {
   caseReplySchema,
   distributionPageSchema,
@@ -9,11 +19,8 @@ import {
 } from './schemas.js';
 import type { CaseRecord, DistributionRecord } from './schemas.js';
 
-export const CONFIRMA_BASE_PATH = '/api/v1/partner';
-
-export interface ConfirmaCredentials {
-  apiKey: string;
-}
+export { CONFIRMA_BASE_PATH } from './call.js';
+export type { ConfirmaCredentials, WriteResult } from './call.js';
 
 /** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
 export interface DistributionQuery {
@@ -42,25 +49,39 @@ export interface DistributionPage {
   entries: DistributionEntry[];
 }
 
-export interface ConfirmaClient {
+export interface ConfirmaInvoiceReads {
   /** GET /invoice/distribution: one page of distribution records. */
   listDistribution(query: DistributionQuery): Promise<DistributionPage>;
   /** GET /invoice/case: case details, or null when Confirma does not know the case. */
   getCase(caseId: string): Promise<CaseRecord | null>;
 }
 
+export type ConfirmaClient = ConfirmaInvoiceReads &
+  ConfirmaInvoiceWrites &
+  ConfirmaMoney &
+  ConfirmaAccounting &
+  ConfirmaOnboarding;
+
 /** One method per Confirma endpoint; every reply is zod-parsed before it leaves this module. */
 export function createConfirmaClient(http: UpstreamHttp, credentials: ConfirmaCredentials): ConfirmaClient {
-  const headers = { 'X-Api-Key': credentials.apiKey, Accept: 'application/json' };
+  const call = createConfirmaCall(http, credentials);
+  return {
+    ...createInvoiceReads(call),
+    ...createConfirmaInvoiceWrites(call),
+    ...createConfirmaMoney(call),
+    ...createConfirmaAccounting(call),
+    ...createConfirmaOnboarding(call, credentials),
+  };
+}
 
+function createInvoiceReads(call: ConfirmaCall): ConfirmaInvoiceReads {
   return {
     async listDistribution(query) {
       const where = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
-      const { body } = await http.request({
+      const { body } = await call({
         method: 'GET',
-        path: `${CONFIRMA_BASE_PATH}/invoice/distribution`,
+        path: '/invoice/distribution',
         endpoint: where.endpoint,
-        headers,
         query: { ...query },
       });
       const page = parseReply(distributionPageSchema, body, where);
@@ -78,11 +99,10 @@ export function createConfirmaClient(http: UpstreamHttp, credentials: ConfirmaCr
       const where = { upstream: 'confirma', endpoint: 'invoice/case' } as const;
       // The docs do not capture the query parameters; the distribution page says the saved
       // case id is what retrieves case details, so the case is asked for by `caseId`.
-      const { status, body } = await http.request({
+      const { status, body } = await call({
         method: 'GET',
-        path: `${CONFIRMA_BASE_PATH}/invoice/case`,
+        path: '/invoice/case',
         endpoint: where.endpoint,
-        headers,
         query: { caseId },
         acceptStatuses: [404],
       });

@@ -105,6 +105,13 @@ export const caseReplySchema = z.object({
         agency: text,
       }),
       balance: balanceSchema.nullish(),
+      // Payments, events and actions are named by the docs' intro but their fields were not
+      // captured (confirma.md §4.6): every field is optional, only the list shape is enforced.
+      payments: list(z.object({ paymentDate: dateTime, amount: decimal, currency: text, reference: text })),
+      events: list(z.object({ date: dateTime, type: text, description: text })),
+      actions: list(
+        z.object({ actionId: identifier, code: text, status: text, comment: text, createdAt: dateTime }),
+      ),
     })
     .nullish(),
 });

@@ -1,95 +1,39 @@
 import type { UpstreamHttp } from '../../http/upstreamHttp.js';
-import { parseReply } from '../parse.js';
-import { hasNoValues } from './keys.js';
-import { CLIENT_KEYS, INVOICE_KEYS, clientSchema, factoringInvoiceSchema } from './schemas.js';
-import type { ClientReply, FactoringInvoiceReply } from './schemas.js';
+import { createConnectionChecks } from './connection.js';
+import type { FactorCloudConnection } from './connection.js';
+import { createFactorCloudReads } from './reads.js';
+import type { FactorCloudReads } from './reads.js';
+import { createScheduleWrites } from './scheduleWrites.js';
+import type { FactorCloudScheduleWrites } from './scheduleWrites.js';
+import { createFactorCloudTransport } from './transport.js';
+import type { FactorCloudCredentials } from './transport.js';
+import { createFactorCloudWrites } from './writes.js';
+import type { FactorCloudWrites } from './writes.js';
 
-/** A get-invoice reply, tagged with the id it was fetched by (get-invoice does not echo it). */
-export type FactoringInvoiceRecord = FactoringInvoiceReply & { integrationId: string };
-/** A get-client reply; `clientKey` falls back to the key asked for when the reply leaves it empty. */
-export type ClientRecord = Omit<ClientReply, 'clientKey'> & { clientKey: string };
+export { FACTORCLOUD_BASE_PATH } from './transport.js';
+export type { FactorCloudCredentials } from './transport.js';
+export type * from './records.js';
+export type { WriteOutcome, WriteRefusal, WriteRefusalKind } from './outcome.js';
+export type * from './writeTypes.js';
 
-export const FACTORCLOUD_BASE_PATH = '/api_factor';
+/**
+ * One method per documented FactorCloud call (factorcloud.md §5), named by intent. Every reply is
+ * zod-parsed before it leaves this module. The list calls whose URIs the docs do not give (all
+ * clients, all master debtors, a client's sub-debtors; §5.5, §5.9) are deliberately absent.
+ */
+export interface FactorCloudClient
+  extends FactorCloudReads, FactorCloudWrites, FactorCloudScheduleWrites, FactorCloudConnection {}
 
-/** Visible ASCII only: anything else cannot travel in a header and goes in the query alone. */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
-
-export interface FactorCloudCredentials {
-  factorId: string;
-  systemKey: string;
-  apiKey: string;
-}
-
-export interface FactorCloudClient {
-  /** GET get-invoice/: one invoice, or null when FactorCloud does not know the id. */
-  getInvoice(invoiceIntegrationId: string): Promise<FactoringInvoiceRecord | null>;
-  /** GET get-client/: one client, or null when FactorCloud does not know the key. */
-  getClient(clientKey: string): Promise<ClientRecord | null>;
-}
-
-/** One method per FactorCloud call; every reply is zod-parsed before it leaves this module. */
 export function createFactorCloudClient(
   http: UpstreamHttp,
   credentials: FactorCloudCredentials,
 ): FactorCloudClient {
-  // Canonical spellings from the docs' prose (factorcloud.md §1.2); header names are
-  // case-insensitive on the wire, so this is a choice of style, not of meaning.
-  const auth = {
-    'Auth-FactorID': credentials.factorId,
-    'Auth-SystemKey': credentials.systemKey,
-    'Auth-APIKey': credentials.apiKey,
-    Accept: 'application/json',
-  };
-
-  async function getOne<T>(
-    endpoint: string,
-    request: { query: Record<string, string>; headers?: Record<string, string> },
-    read: (body: unknown) => T,
-    keys: readonly string[],
-  ): Promise<T | null> {
-    const { status, body } = await http.request({
-      method: 'GET',
-      path: `${FACTORCLOUD_BASE_PATH}/${endpoint}/`,
-      endpoint,
-      query: request.query,
-      headers: { ...auth, ...request.headers },
-      acceptStatuses: [404],
-    });
-    // Unknown ids are undocumented: a 404, or a 200 whose fields are all empty, means "not known".
-    if (status === 404 || hasNoValues(body, keys)) return null;
-    return read(body);
-  }
-
+  const transport = createFactorCloudTransport(http, credentials);
+  const reads = createFactorCloudReads(transport);
   return {
-    getInvoice(invoiceIntegrationId) {
-      return getOne(
-        'get-invoice',
-        {
-          // The seed's curl sends the id as a query parameter; the docs' prose lists it under
-          // "Header Information". Sending both satisfies either reading of the docs.
-          query: { InvoiceIntegrationId: invoiceIntegrationId },
-          headers: HEADER_SAFE.test(invoiceIntegrationId)
-            ? { InvoiceIntegrationID: invoiceIntegrationId }
-            : {},
-        },
-        (body) => ({
-          ...parseReply(factoringInvoiceSchema, body, { upstream: 'factorcloud', endpoint: 'get-invoice' }),
-          integrationId: invoiceIntegrationId,
-        }),
-        INVOICE_KEYS,
-      );
-    },
-
-    getClient(clientKey) {
-      return getOne(
-        'get-client',
-        { query: { clientkey: clientKey } },
-        (body) => {
-          const reply = parseReply(clientSchema, body, { upstream: 'factorcloud', endpoint: 'get-client' });
-          return { ...reply, clientKey: reply.clientKey ?? clientKey };
-        },
-        CLIENT_KEYS,
-      );
-    },
+    ...reads,
+    ...createFactorCloudWrites(transport),
+    ...createScheduleWrites(transport, reads),
+    ...createConnectionChecks(transport),
   };
 }

@@ -1,0 +1,97 @@
+import type {
+  AccountingPaymentSyncStatusResolvers,
+  LedgerSyncStatusResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  SyncState,
+} from '../../__generated__/resolvers-types.js';
+import {
+  accountingPaymentsBody,
+  ledgerBody,
+  submitLedgerSchema,
+  submitPaymentsSchema,
+} from '../../validation/confirmaAccounting.js';
+import { validateInput } from '../../validation/userErrors.js';
+import { refusal } from '../refusals.js';
+
+/** 0 "Pending", 1 "Successfully synced" (documented); the failure code is not, so any other is FAILED. */
+function syncState(status: number | null): SyncState | null {
+  if (status === null) return null;
+  if (status === 0) return 'PENDING';
+  return status === 1 ? 'SYNCED' : 'FAILED';
+}
+
+export const accountingQuery: QueryResolvers = {
+  ledgerSyncStatus: (_root, { sourceIdentifier }, { upstreams }) =>
+    upstreams.confirma.ledgerStatus({ sourceIdentifier: sourceIdentifier ?? undefined }),
+  accountingPaymentSyncStatus: (_root, { sourceIdentifier, invoiceNumber }, { upstreams }) =>
+    upstreams.confirma.paymentStatus({
+      sourceIdentifier: sourceIdentifier ?? undefined,
+      invoiceNumber: invoiceNumber ?? undefined,
+    }),
+};
+
+export const accountingMutation: MutationResolvers = {
+  async submitLedger(_root, { input }, { upstreams }) {
+    const valid = validateInput(submitLedgerSchema, input);
+    if (!valid.ok) return { ledger: null, userErrors: valid.userErrors };
+    const result = await upstreams.confirma.submitLedger(ledgerBody(valid.value));
+    if (!result.ok) {
+      return {
+        ledger: null,
+        userErrors: [refusal('Confirma', result.status, ['input', 'ledgerIdentifier'], 'ledger document')],
+      };
+    }
+    const id = valid.value.ledgerIdentifier;
+    const [status] = await upstreams.confirma.ledgerStatus({ sourceIdentifier: id });
+    return {
+      ledger: status ?? pendingLedger(id, valid.value.documentName, valid.value.documentDate),
+      userErrors: [],
+    };
+  },
+
+  async submitAccountingPayments(_root, { input }, { upstreams }) {
+    const valid = validateInput(submitPaymentsSchema, input);
+    if (!valid.ok) return { payments: [], userErrors: valid.userErrors };
+    const result = await upstreams.confirma.submitPayments(accountingPaymentsBody(valid.value));
+    if (!result.ok)
+      return {
+        payments: [],
+        userErrors: [refusal('Confirma', result.status, ['input', 'payments'], 'payments')],
+      };
+    // The submit response is undocumented: report each payment as queued.
+    return {
+      payments: valid.value.payments.map((p) => ({
+        sourceIdentifier: p.paymentIdentifier,
+        invoiceNumber: p.invoiceNumber,
+        paymentDate: p.paymentDate,
+        syncDate: null,
+        status: 0,
+        description: 'Pending',
+      })),
+      userErrors: [],
+    };
+  },
+};
+
+function pendingLedger(sourceIdentifier: string, documentName: string, documentDate: string) {
+  return {
+    sourceIdentifier,
+    documentName,
+    documentDate,
+    documentStatus: null,
+    syncDate: null,
+    status: 0,
+    description: 'Pending',
+  };
+}
+
+export const LedgerSyncStatus: LedgerSyncStatusResolvers = {
+  state: (ledger) => syncState(ledger.status),
+  statusCode: (ledger) => ledger.status,
+};
+
+export const AccountingPaymentSyncStatus: AccountingPaymentSyncStatusResolvers = {
+  state: (payment) => syncState(payment.status),
+  statusCode: (payment) => payment.status,
+};

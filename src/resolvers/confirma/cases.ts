@@ -1,0 +1,87 @@
+import type {
+  MutationResolvers,
+  QueryResolvers,
+  QueuedInvoiceActionResolvers,
+} from '../../__generated__/resolvers-types.js';
+import type { Context } from '../../context.js';
+import { createActionsSchema, invoiceActionsBody } from '../../validation/confirmaRequests.js';
+import type { ValidAction } from '../../validation/confirmaRequests.js';
+import type { UserError } from '../../validation/userErrors.js';
+import { validateInput } from '../../validation/userErrors.js';
+import { checkInvoiceNumber } from '../invoiceInput.js';
+import { refusal } from '../refusals.js';
+
+export const casesQuery: QueryResolvers = {
+  collectionCase: (_root, { caseId }, { loaders }) =>
+    loaders.caseById.load(checkInvoiceNumber(caseId, 'caseId')),
+};
+
+/**
+ * Each action must name an invoice Confirma knows and that invoice's own case: acting on the
+ * wrong case is refused here rather than left for the agency to untangle.
+ */
+async function targetProblems(actions: ValidAction[], { loaders }: Context): Promise<UserError[]> {
+  const entries = await Promise.all(
+    actions.map((action) => loaders.distributionByInvoiceNumber.load(action.data.invoiceNumber)),
+  );
+  return actions.flatMap((action, index): UserError[] => {
+    const at = ['input', 'actions', String(index), action.kind];
+    const entry = entries[index];
+    if (!entry) {
+      const field = [...at, 'invoiceNumber'];
+      return [
+        {
+          field,
+          code: 'NOT_FOUND',
+          message: `${field.join('.')}: Confirma does not know invoice ${action.data.invoiceNumber}`,
+        },
+      ];
+    }
+    if (entry.error) throw entry.error;
+    const caseId = entry.record.paymentControl?.caseId ?? null;
+    if (caseId === action.data.caseId) return [];
+    const field = [...at, 'caseId'];
+    const actual = caseId ? `its case is ${caseId}` : 'it has no agency case';
+    return [
+      {
+        field,
+        code: 'INCONSISTENT',
+        message: `${field.join('.')}: case ${action.data.caseId} is not the case of invoice ${action.data.invoiceNumber} (${actual})`,
+      },
+    ];
+  });
+}
+
+export const casesMutation: MutationResolvers = {
+  async createInvoiceActions(_root, { input }, context) {
+    const valid = validateInput(createActionsSchema, input);
+    if (!valid.ok) return { actions: [], userErrors: valid.userErrors };
+    const { actions } = valid.value;
+    const problems = await targetProblems(actions, context);
+    if (problems.length) return { actions: [], userErrors: problems };
+
+    const result = await context.upstreams.confirma.createInvoiceActions(invoiceActionsBody(actions));
+    if (!result.ok)
+      return {
+        actions: [],
+        userErrors: [refusal('Confirma', result.status, ['input', 'actions'], 'actions')],
+      };
+    for (const action of actions) context.loaders.caseById.clear(action.data.caseId);
+    // The response is undocumented: receipts are used when they line up with what was sent.
+    const receipts = result.value.length === actions.length ? result.value : [];
+    return {
+      actions: actions.map((action, index) => ({
+        code: action.code,
+        invoiceNumber: action.data.invoiceNumber,
+        caseId: action.data.caseId,
+        actionId: receipts[index]?.actionId ?? null,
+        status: receipts[index]?.status ?? 'PENDING',
+      })),
+      userErrors: [],
+    };
+  },
+};
+
+export const QueuedInvoiceAction: QueuedInvoiceActionResolvers = {
+  case: (action, _args, { loaders }) => loaders.caseById.load(action.caseId),
+};

@@ -1,0 +1,38 @@
+import type {
+  InvoiceResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  Resolvers,
+} from '../../__generated__/resolvers-types.js';
+import {
+  AccountingPaymentSyncStatus,
+  LedgerSyncStatus,
+  accountingMutation,
+  accountingQuery,
+} from './accounting.js';
+import { QueuedInvoiceAction, casesMutation, casesQuery } from './cases.js';
+import { invoicingMutation } from './invoicing.js';
+import { Payment, SettlementAllocation, invoiceMoney, moneyQuery } from './money.js';
+import { onboardingMutation, onboardingQuery } from './onboarding.js';
+
+/** The Confirma operations beyond reading invoices: onboarding, writes, money, accounting. */
+export const confirmaQuery: QueryResolvers = {
+  ...onboardingQuery,
+  ...casesQuery,
+  ...moneyQuery,
+  ...accountingQuery,
+};
+export const confirmaMutation: MutationResolvers = {
+  ...onboardingMutation,
+  ...invoicingMutation,
+  ...casesMutation,
+  ...accountingMutation,
+};
+export const confirmaInvoiceFields: InvoiceResolvers = invoiceMoney;
+export const confirmaTypes: Resolvers = {
+  QueuedInvoiceAction,
+  Payment,
+  SettlementAllocation,
+  LedgerSyncStatus,
+  AccountingPaymentSyncStatus,
+};

@@ -1,0 +1,79 @@
+import type {
+  InvoiceResolvers,
+  PaymentFilter,
+  PaymentResolvers,
+  QueryResolvers,
+  SettlementAllocationResolvers,
+} from '../../__generated__/resolvers-types.js';
+import type { Context } from '../../context.js';
+import { normalizeInvoiceNumber } from '../../loaders/index.js';
+import type { DateWindow } from '../../upstreams/confirma/money.js';
+import { checkWindow } from '../invoiceInput.js';
+import type { InvoiceModel } from '../models.js';
+
+function toWindow(filter: PaymentFilter | null | undefined, prefix: string): DateWindow {
+  const window = checkWindow(filter?.from, filter?.to, prefix);
+  return { fromDate: window.from, toDate: window.to };
+}
+
+/** Number and case id of an invoice, for matching payments and allocations to it. */
+async function invoiceKeys(invoice: InvoiceModel, { loaders }: Context) {
+  const entry = invoice.entry ?? (await loaders.distributionByInvoiceNumber.load(invoice.invoiceNumber));
+  return {
+    number: normalizeInvoiceNumber(invoice.invoiceNumber),
+    caseId: entry?.record?.paymentControl?.caseId ?? null,
+  };
+}
+
+function sameNumber(value: string | null, number: string): boolean {
+  return value !== null && normalizeInvoiceNumber(value) === number;
+}
+
+export const moneyQuery: QueryResolvers = {
+  payments: (_root, { filter }, { loaders }) => loaders.paymentsByWindow.load(toWindow(filter, 'filter')),
+  settlements(_root, { filter }, { loaders }) {
+    const window = toWindow(filter, 'filter');
+    return loaders.settlementsByQuery.load({ ...window, unfetchedOnly: filter?.unfetchedOnly ?? undefined });
+  },
+};
+
+export const invoiceMoney: InvoiceResolvers = {
+  async payments(invoice, { filter }, context) {
+    const window = toWindow(filter, 'filter');
+    const [payments, keys] = await Promise.all([
+      context.loaders.paymentsByWindow.load(window),
+      invoiceKeys(invoice, context),
+    ]);
+    return payments.filter(
+      (payment) =>
+        sameNumber(payment.invoiceNumber, keys.number) ||
+        (keys.caseId !== null && payment.caseId === keys.caseId),
+    );
+  },
+
+  /** By case id where the allocation has one, else by `originalInvoiceNumber` (confirma.md §6.3). */
+  async settlementAllocations(invoice, { filter }, context) {
+    // Never `unfetchedOnly` here: that read marks settlements as fetched for the whole integration.
+    const window = toWindow(filter, 'filter');
+    const [reply, keys] = await Promise.all([
+      context.loaders.settlementsByQuery.load(window),
+      invoiceKeys(invoice, context),
+    ]);
+    return reply.settlements
+      .flatMap((settlement) => settlement.allocations)
+      .filter((allocation) =>
+        allocation.caseId !== null
+          ? allocation.caseId === keys.caseId
+          : sameNumber(allocation.originalInvoiceNumber, keys.number),
+      );
+  },
+};
+
+export const Payment: PaymentResolvers = {
+  invoice: (payment) => (payment.invoiceNumber ? { invoiceNumber: payment.invoiceNumber } : null),
+};
+
+export const SettlementAllocation: SettlementAllocationResolvers = {
+  invoice: (allocation) =>
+    allocation.originalInvoiceNumber ? { invoiceNumber: allocation.originalInvoiceNumber } : null,
+};

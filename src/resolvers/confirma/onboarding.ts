@@ -1,0 +1,43 @@
+import type { MutationResolvers, QueryResolvers } from '../../__generated__/resolvers-types.js';
+import { onboardClientBody, onboardClientSchema } from '../../validation/confirmaRequests.js';
+import { validateInput } from '../../validation/userErrors.js';
+import { refusal } from '../refusals.js';
+
+export const onboardingQuery: QueryResolvers = {
+  accessTokenStatus: (_root, _args, { upstreams }) => upstreams.confirma.validateToken(),
+};
+
+export const onboardingMutation: MutationResolvers = {
+  async onboardClient(_root, { input }, { upstreams }) {
+    const valid = validateInput(onboardClientSchema, input);
+    if (!valid.ok) return { client: null, userErrors: valid.userErrors };
+    const result = await upstreams.confirma.onboardClient(onboardClientBody(valid.value));
+    if (!result.ok) {
+      const userError =
+        result.status === 401
+          ? {
+              field: ['input'],
+              code: 'REJECTED' as const,
+              message:
+                'input: the partner provisioning token is missing or refused (set CONFIRMA_PROVISIONING_TOKEN)',
+            }
+          : refusal('Confirma', result.status, ['input', 'client', 'businessCode'], 'client');
+      return { client: null, userErrors: [userError] };
+    }
+    return { client: result.value, userErrors: [] };
+  },
+
+  async renewAccessToken(_root, _args, { upstreams, logger }) {
+    const result = await upstreams.confirma.renewToken();
+    if (!result.ok)
+      return {
+        accessToken: null,
+        userErrors: [refusal('Confirma', result.status, ['renewAccessToken'], 'token renewal')],
+      };
+    // The token itself is never logged; operators learn that they must store it.
+    logger.warn(
+      'Confirma access token renewed: the subgraph now uses the new token; update CONFIRMA_API_KEY before the next restart',
+    );
+    return { accessToken: result.value, userErrors: [] };
+  },
+};

@@ -1,0 +1,33 @@
+import type { BrokerSchedule } from '../../loaders/brokerScheduleByBatchId.js';
+import type { FactoringSchedule } from '../../loaders/scheduleByBatchId.js';
+import type {
+  ClientDebtorRecord,
+  ConnectionCheck,
+  DebtorRecord,
+  DocumentRecord,
+  PaymentBatchRecord,
+  VendorRecord,
+} from '../../upstreams/factorcloud/client.js';
+import type { UserError } from '../../validation/userErrors.js';
+
+/**
+ * `parent` types of the FactorCloud GraphQL types (codegen `mappers`): loader results, so the
+ * resolvers stay renames and joins.
+ */
+
+export type DebtorModel = DebtorRecord;
+export type ClientDebtorModel = ClientDebtorRecord;
+export type ScheduleModel = FactoringSchedule;
+export type BrokerScheduleModel = BrokerSchedule;
+export type BrokerInvoiceModel = BrokerSchedule['invoices'][number];
+export type FactoringDocumentModel = DocumentRecord;
+export type VendorModel = VendorRecord;
+export type FactoringPaymentBatchModel = PaymentBatchRecord;
+export type FactorCloudConnectionModel = ConnectionCheck;
+
+/** store-docs' answer; `document` is read back (get-docs) only when selected. */
+export interface StoreFactoringDocumentPayloadModel {
+  uuid: string | null;
+  created: boolean | null;
+  userErrors: UserError[];
+}

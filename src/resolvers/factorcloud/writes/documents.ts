@@ -1,0 +1,74 @@
+import type { Context } from '../../../context.js';
+import type { PaymentBatchRecord, PaymentBatchWrite } from '../../../upstreams/factorcloud/client.js';
+import {
+  postPaymentsInput,
+  storeDocumentInput,
+  testConnectionInput,
+} from '../../../validation/factorcloudDocuments.js';
+import { validateInput } from '../../../validation/userErrors.js';
+import { validateAndSend } from './flow.js';
+
+/** storeFactoringDocument, postFactoringPayments and testFactorCloudConnection. */
+
+export async function storeFactoringDocument(input: unknown, { upstreams, loaders }: Context) {
+  const result = await validateAndSend(
+    storeDocumentInput,
+    input,
+    (w) => upstreams.factorCloud.storeDocument(w),
+    {
+      what: 'the document',
+      conflictField: ['input', 'fileName'],
+      notFoundField: ['input'],
+    },
+  );
+  if (!result.ok) return { uuid: null, created: null, userErrors: result.userErrors };
+  const { uuid, created } = result.value;
+  // An update replaces the content a cached read may hold.
+  if (uuid) loaders.documentByUuid.clear(uuid);
+  return { uuid, created, userErrors: [] };
+}
+
+/** post-payments has no read call: an unusable echo leaves the batch as sent (and accepted). */
+export async function postFactoringPayments(input: unknown, { upstreams }: Context) {
+  const result = await validateAndSend(
+    postPaymentsInput,
+    input,
+    (w) => upstreams.factorCloud.postPayments(w),
+    {
+      what: 'the payment batch',
+      conflictField: ['input', 'batchReference'],
+      notFoundField: ['input'],
+    },
+  );
+  if (!result.ok) return { batch: null, userErrors: result.userErrors };
+  return { batch: result.value ?? sentBatch(result.write), userErrors: [] };
+}
+
+function sentBatch(w: PaymentBatchWrite): PaymentBatchRecord {
+  return {
+    batchReference: w.batchReference,
+    batchTotal: w.batchTotal,
+    accountNumber: w.accountNumber,
+    payments: w.payments.map((p) => ({
+      paymentDate: p.paymentDate,
+      bankBatchItem: p.bankBatchItem ?? null,
+      paymentType: p.paymentType,
+      amount: p.amount,
+      bankRefNumber: p.bankRefNumber ?? null,
+      accountNumber: p.accountNumber ?? null,
+      transactionNumber: p.transactionNumber,
+      remitterName: p.remitterName ?? null,
+      memoLine: p.memoLine ?? null,
+      invoiceRefNumber: p.invoiceRefNumber ?? null,
+      clientCode: p.clientCode ?? null,
+    })),
+  };
+}
+
+/** test-post's outcome is the answer, whatever it is (see upstreams/factorcloud/connection.ts). */
+export async function testFactorCloudConnection(input: unknown, { upstreams }: Context) {
+  const checked = validateInput(testConnectionInput, input, ['input']);
+  if (!checked.ok) return { connection: null, echo: null, userErrors: checked.userErrors };
+  const connection = await upstreams.factorCloud.testPost(checked.value);
+  return { connection, echo: connection.ok ? (connection.echo ?? null) : null, userErrors: [] };
+}

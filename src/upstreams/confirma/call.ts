@@ -1,0 +1,54 @@
+import { stringifyJsonExact } from '../../http/json.js';
+import type { UpstreamHttp, UpstreamResponse } from '../../http/upstreamHttp.js';
+
+export const CONFIRMA_BASE_PATH = '/api/v1/partner';
+
+/**
+ * Confirma credentials. Mutable on purpose: after `renewAccessToken` the old token stops working
+ * (confirma.md §2.4), so the running process switches to the new one in place.
+ */
+export interface ConfirmaCredentials {
+  apiKey: string;
+  /** Partner provisioning token: the only credential `POST /client` accepts (§2.2). */
+  provisioningToken?: string | undefined;
+}
+
+export interface ConfirmaRequest {
+  method: 'GET' | 'POST';
+  /** Path below /api/v1/partner, e.g. `/invoice/case`. */
+  path: string;
+  /** Short label for errors, logs and metrics. */
+  endpoint: string;
+  query?: Record<string, string | undefined>;
+  /** JSON body; `exactNumber` values are written verbatim. */
+  json?: unknown;
+  acceptStatuses?: readonly number[];
+  /** Send this token instead of the client access token (onboarding). */
+  token?: string;
+}
+
+export type ConfirmaCall = (request: ConfirmaRequest) => Promise<UpstreamResponse>;
+
+/** Adds the documented headers (`X-Api-Key`, `Accept`) and the base path to every call. */
+export function createConfirmaCall(http: UpstreamHttp, credentials: ConfirmaCredentials): ConfirmaCall {
+  return (request) =>
+    http.request({
+      method: request.method,
+      path: `${CONFIRMA_BASE_PATH}${request.path}`,
+      endpoint: request.endpoint,
+      query: request.query,
+      headers: {
+        'X-Api-Key': request.token ?? credentials.apiKey,
+        Accept: 'application/json',
+        ...(request.json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(request.json === undefined ? {} : { body: stringifyJsonExact(request.json) }),
+      ...(request.acceptStatuses ? { acceptStatuses: request.acceptStatuses } : {}),
+    });
+}
+
+/** A write either succeeded with a parsed value or was refused with a status we handle. */
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: number };
+
+/** 4xx answers to writes that become typed user errors rather than field errors. */
+export const WRITE_REFUSALS = [400, 402, 404, 409, 422] as const;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { date, dateTime, decimal, identifier, list, text } from '../lenient.js';
+
+/** GET /payments item (confirma.md §4.9); fields after `paymentDate` are not documented. */
+export const paymentSchema = z.object({
+  caseId: identifier,
+  invoiceNumber: identifier,
+  invoicePaymentReference: text,
+  originalPaymentReference: text,
+  accountName: text,
+  bookingDate: dateTime,
+  paymentDate: dateTime,
+  amount: decimal,
+  currency: text,
+});
+
+export type PaymentRecord = z.output<typeof paymentSchema>;
+
+/** The reply is an array; `{ "payments": [...] }` is accepted too. */
+export const paymentsReplySchema = z.union([
+  list(paymentSchema),
+  z.object({ payments: list(paymentSchema) }).transform((r) => r.payments),
+]);
+
+const BREAKDOWN_TYPES = ['CAPITAL', 'INTEREST', 'FEES'] as const;
+
+const breakdownSchema = z.object({
+  type: text.transform((value, ctx) => {
+    const type = BREAKDOWN_TYPES.find((known) => known === value?.trim().toUpperCase());
+    if (type) return type;
+    ctx.addIssue({ code: 'custom', message: 'expected a breakdown type CAPITAL, INTEREST or FEES' });
+    return z.NEVER;
+  }),
+  amount: decimal,
+});
+
+export const allocationSchema = z.object({
+  allocationId: identifier.pipe(z.string({ error: 'is required' })),
+  allocatedTotalAmount: decimal,
+  allocationDate: date,
+  currency: text,
+  caseId: identifier,
+  originalInvoiceNumber: identifier,
+  originalPaymentReference: text,
+  breakdown: list(breakdownSchema),
+});
+
+export type AllocationRecord = z.output<typeof allocationSchema>;
+
+/** Settlements (§4.10); the older example's `"CashIn"`, null beneficiary and missing `apiFetchDate` all pass. */
+export const settlementSchema = z.object({
+  settlementId: identifier.pipe(z.string({ error: 'is required' })),
+  settlementDate: date,
+  agency: text,
+  remittanceReference: text,
+  beneficiary: z
+    .object({ name: text, iban: text, bic: text })
+    .nullish()
+    .transform((b) => b ?? null),
+  settlementAmount: decimal,
+  currency: text,
+  apiFetchDate: dateTime,
+  allocations: list(allocationSchema),
+});
+
+export type SettlementRecord = z.output<typeof settlementSchema>;
+
+export const settlementsReplySchema = z.object({ createdAt: dateTime, settlements: list(settlementSchema) });
+export type SettlementsReply = z.output<typeof settlementsReplySchema>;

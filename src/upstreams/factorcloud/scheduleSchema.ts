@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { decimal, identifier, list, text } from '../lenient.js';
+import { lowerCaseKeys } from './keys.js';
+import { invoiceFields, toInvoiceReply } from './schemas.js';
+
+/**
+ * get-sched / get-broker-sched replies and the create-sched(-broker) echoes (factorcloud.md §5.10,
+ * §5.11, §5.14, §5.15). The docs' return tables are cut off, so the schedule invoice reads:
+ * - `InvoiceIntegrationId` when present (the simulator sends it; the docs' visible rows do not);
+ * - the create-call names (`InvoiceAr`, `RefNum`, `DueDate`) when the read names are missing,
+ *   because an echo of "the in-system information" may keep the names it was sent with (§6.3);
+ * - nothing of `DocBase64`, which the echo replaces by its length.
+ */
+
+export const SCHEDULE_PAYMENT_METHODS = ['ACH', 'WIRE', 'CHECK'] as const;
+export type SchedulePaymentMethodValue = (typeof SCHEDULE_PAYMENT_METHODS)[number];
+
+/** Schedule `PaymentMethod` codes (§3): `A` ACH, `W` wire, `C` check. */
+export const PAYMENT_METHOD_CODES: Record<SchedulePaymentMethodValue, 'A' | 'W' | 'C'> = {
+  ACH: 'A',
+  WIRE: 'W',
+  CHECK: 'C',
+};
+
+const METHOD_BY_WORD: Record<string, SchedulePaymentMethodValue> = {
+  A: 'ACH',
+  ACH: 'ACH',
+  W: 'WIRE',
+  WIRE: 'WIRE',
+  C: 'CHECK',
+  CHECK: 'CHECK',
+};
+
+const paymentMethod = text.transform((value, ctx): SchedulePaymentMethodValue | null => {
+  if (value === null) return null;
+  const method = METHOD_BY_WORD[value.trim().toUpperCase()];
+  if (method) return method;
+  ctx.addIssue({ code: 'custom', message: 'expected a PaymentMethod A, W or C' });
+  return z.NEVER;
+});
+
+const scheduleInvoiceFields = {
+  ...invoiceFields,
+  invoiceintegrationid: identifier,
+  invoicear: decimal,
+  refnum: text,
+  duedate: invoiceFields.invoiceduedate,
+};
+
+type ScheduleInvoiceFields = z.output<z.ZodObject<typeof scheduleInvoiceFields>>;
+
+function scheduleInvoiceOf(i: ScheduleInvoiceFields) {
+  const invoice = toInvoiceReply(i);
+  return {
+    ...invoice,
+    amount: invoice.amount ?? i.invoicear,
+    refNumber: invoice.refNumber ?? i.refnum,
+    invoiceDueDate: invoice.invoiceDueDate ?? i.duedate,
+    integrationId: i.invoiceintegrationid,
+  };
+}
+
+/** An element no one could ever look up again is not an invoice record. */
+function identified(invoice: { integrationId: string | null; invoiceNumber: string | null }): boolean {
+  return invoice.integrationId !== null || invoice.invoiceNumber !== null;
+}
+const UNIDENTIFIED = { message: 'expected InvoiceIntegrationId or InvoiceNumber on each invoice' };
+
+export const scheduleInvoiceSchema = z.preprocess(
+  lowerCaseKeys,
+  z.object(scheduleInvoiceFields).transform(scheduleInvoiceOf).refine(identified, UNIDENTIFIED),
+);
+export type ScheduleInvoiceReply = z.output<typeof scheduleInvoiceSchema>;
+
+/** Broker invoice objects (§4.1 broker variant): vendor, advance and the vendor's reference. */
+export const brokerInvoiceSchema = z.preprocess(
+  lowerCaseKeys,
+  z
+    .object({
+      ...scheduleInvoiceFields,
+      vendorkey: identifier,
+      advanceamount: decimal,
+      vendorinvoicenumber: text,
+    })
+    .transform((i) => ({
+      ...scheduleInvoiceOf(i),
+      vendorKey: i.vendorkey,
+      advanceAmount: i.advanceamount,
+      vendorInvoiceNumber: i.vendorinvoicenumber,
+    }))
+    .refine(identified, UNIDENTIFIED),
+);
+export type BrokerInvoiceReply = z.output<typeof brokerInvoiceSchema>;
+
+export const SCHEDULE_KEYS = [
+  'clientkey',
+  'amount',
+  'label',
+  'notes',
+  'paymentmethod',
+  'integrationbatchid',
+] as const;
+
+function scheduleSchemaOf<I extends z.ZodType>(invoice: I) {
+  return z.preprocess(
+    lowerCaseKeys,
+    z
+      .object({
+        clientkey: identifier,
+        amount: decimal,
+        invoicearray: list(invoice),
+        label: text,
+        notes: text,
+        paymentmethod: paymentMethod,
+        integrationbatchid: identifier,
+      })
+      .transform((s) => ({
+        integrationBatchId: s.integrationbatchid,
+        clientKey: s.clientkey,
+        amount: s.amount,
+        label: s.label,
+        notes: s.notes,
+        paymentMethod: s.paymentmethod,
+        invoices: s.invoicearray,
+      })),
+  );
+}
+
+export const scheduleSchema = scheduleSchemaOf(scheduleInvoiceSchema);
+export type ScheduleReply = z.output<typeof scheduleSchema>;
+
+export const brokerScheduleSchema = scheduleSchemaOf(brokerInvoiceSchema);
+export type BrokerScheduleReply = z.output<typeof brokerScheduleSchema>;

@@ -1,0 +1,24 @@
+/** Small helpers for reading loosely shaped upstream JSON objects. */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Reads an object through its lower-cased keys so every spelling of a key lands on one field
+ * (FactorCloud: `ZipCode`/`Zipcode`; Confirma: `Message`/`message`). When two spellings are
+ * both present, the first non-empty one wins.
+ */
+export function lowerCaseKeys(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const lower = key.toLowerCase();
+    if (isBlank(out[lower])) out[lower] = item;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { countryCode, email, languageCode, text } from './rules.js';
+import { postalCodeProblem } from './postalCodes.js';
+import { rule } from './userErrors.js';
+
+/** Input rules for the parties of a Confirma SalesInvoiceRequest (confirma.md §5.2–5.6). */
+
+/** Optional text: GraphQL sends null for an unset field; empty text counts as unset. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+export const optionalEmail = email.nullish().transform((value) => value ?? null);
+export const optionalLanguage = languageCode.nullish().transform((value) => value ?? null);
+
+export const addressSchema = z
+  .object({
+    street: text(100),
+    street2: optionalText(100),
+    street3: optionalText(100),
+    postalCode: text(20),
+    postalDistrict: text(100),
+    countryCode,
+    countryName: optionalText(100),
+  })
+  .superRefine((address, ctx) => {
+    const problem = postalCodeProblem(address.postalCode, address.countryCode);
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem, ...rule('INVALID_FORMAT') });
+  });
+
+export const contactSchema = z.object({
+  contactPerson: z
+    .object({ name: optionalText(100), email: optionalEmail })
+    .nullish()
+    .transform((value) => value ?? null),
+  email: optionalEmail,
+  phone: optionalText(40),
+});
+
+const optionalContact = contactSchema.nullish().transform((value) => value ?? null);
+
+export const sellerPartySchema = z.object({
+  businessId: text(20),
+  name: text(200),
+  vatCode: optionalText(20),
+  address: addressSchema,
+  contact: optionalContact,
+  paymentDetails: z
+    .object({
+      iban: optionalText(34),
+      bic: optionalText(11),
+      bankgiro: optionalText(20),
+      postgiro: optionalText(20),
+    })
+    .nullish()
+    .transform((value) => value ?? null),
+});
+
+export const buyerPartySchema = z.object({
+  entityType: text(20).transform((value) => value.toUpperCase()),
+  name: text(200),
+  customerAccountId: optionalText(50).transform((value) => value ?? ''),
+  personalIdentityNumber: optionalText(20),
+  businessId: optionalText(20),
+  vatCode: optionalText(20),
+  electronicInvoiceAccount: optionalText(70),
+  electronicRoutingAddress: optionalText(70),
+  glnNumber: optionalText(20),
+  languageCode: optionalLanguage,
+  disableCollection: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
+  address: addressSchema,
+  contact: optionalContact,
+});
+
+export const recipientPartySchema = z.object({
+  name: optionalText(200),
+  businessId: optionalText(20),
+  vatCode: optionalText(20),
+  electronicInvoiceAccount: optionalText(70),
+  electronicRoutingAddress: optionalText(70),
+  glnNumber: optionalText(20),
+  email: optionalEmail,
+  languageCode: optionalLanguage,
+  address: addressSchema.nullish().transform((value) => value ?? null),
+});

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { exactNumber } from '../http/json.js';
+import { optionalEmail, optionalLanguage, optionalText } from './confirmaParties.js';
+import { postalCodeProblem } from './postalCodes.js';
+import { countryCode, currencyCode, email, isoDate, money, text } from './rules.js';
+import { rule } from './userErrors.js';
+
+/** Input rules and request bodies for onboarding (§4.1) and invoice actions (§4.5). */
+
+const FINNISH_BUSINESS_CODE = /^\d{7}-\d$/;
+
+export const onboardClientSchema = z
+  .object({
+    service: z.object({
+      type: z.enum(['LIFECYCLE', 'INTERMEDIATION', 'COOP']),
+      partnerCode: optionalText(20),
+    }),
+    client: z.object({
+      name: text(200),
+      businessCode: text(20),
+      vatRegNbr: optionalText(20),
+      postalAddress: optionalText(200),
+      postalCode: optionalText(20),
+      postalDistrict: optionalText(100),
+      countryCode,
+      telephone: optionalText(40),
+      email: optionalEmail,
+      website: optionalText(200).refine((value) => value === null || /^https?:\/\/\S+$/.test(value), {
+        message: 'must be a web address starting with http:// or https://',
+        ...rule('INVALID_FORMAT'),
+      }),
+      languageCode: optionalLanguage,
+    }),
+    contacts: z
+      .array(z.object({ role: z.string(), name: text(100), email, phone: optionalText(40) }))
+      .nullish()
+      .transform((value) => value ?? []),
+  })
+  .superRefine(({ client }, ctx) => {
+    if (client.countryCode === 'FI' && !FINNISH_BUSINESS_CODE.test(client.businessCode)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['client', 'businessCode'],
+        message: 'must be a Finnish business ID such as 1234567-8',
+        ...rule('INVALID_FORMAT'),
+      });
+    }
+    const problem = client.postalCode ? postalCodeProblem(client.postalCode, client.countryCode) : undefined;
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['client', 'postalCode'],
+        message: problem,
+        ...rule('INVALID_FORMAT'),
+      });
+  });
+
+/** POST /client body; contact roles go in lower case names the docs do not show (our choice). */
+export function onboardClientBody(input: z.output<typeof onboardClientSchema>): unknown {
+  return {
+    service: { type: input.service.type, partnerCode: input.service.partnerCode },
+    client: { ...input.client, telephone: input.client.telephone ?? '', website: input.client.website ?? '' },
+    contacts: input.contacts.map((c) => ({ type: c.role, name: c.name, email: c.email, phone: c.phone })),
+  };
+}
+
+const positiveId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{0,17}$/, {
+      message: `must be a positive whole number (${what})`,
+      ...rule('INVALID_FORMAT'),
+    });
+
+const target = {
+  invoiceNumber: positiveId('a Confirma invoice number'),
+  caseId: positiveId('an agency case id'),
+  comment: optionalText(1000),
+};
+
+export const ACTION_KINDS = {
+  comment: { code: 'COMMENT', schema: z.object({ ...target, comment: text(1000) }) },
+  withdraw: { code: 'WITHDRAW', schema: z.object(target) },
+  dueDate: { code: 'DUEDATE', schema: z.object({ ...target, dueDate: isoDate }) },
+  paymentPlan: { code: 'PAYMENTPLAN', schema: z.object(target) },
+  objection: { code: 'OBJECTION', schema: z.object(target) },
+  pause: { code: 'PAUSE', schema: z.object(target) },
+  directPayment: {
+    code: 'DIRECTPAYMENT',
+    schema: z.object({
+      ...target,
+      paymentMethod: optionalText(40),
+      amount: money('positive'),
+      currency: currencyCode,
+      paymentDate: isoDate,
+      reference: optionalText(70),
+      outstandingCapitalAmount: money('nonNegative').nullish(),
+      outstandingInterestAmount: money('nonNegative').nullish(),
+      outstandingCostsAmount: money('nonNegative').nullish(),
+    }),
+  },
+} as const;
+
+export type ActionKind = keyof typeof ACTION_KINDS;
+export type ActionCode = (typeof ACTION_KINDS)[ActionKind]['code'];
+const KINDS = Object.keys(ACTION_KINDS) as ActionKind[];
+
+/** One action of `createInvoiceActions`: exactly one member set, each with its own rules. */
+export const invoiceActionSchema = z.record(z.string(), z.unknown()).transform((action, ctx) => {
+  const given = KINDS.filter((kind) => action[kind] != null);
+  if (given.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `set exactly one of ${KINDS.join(', ')} (got ${given.length})`,
+      ...rule('INVALID_VALUE'),
+    });
+    return z.NEVER;
+  }
+  const kind = given[0] as ActionKind;
+  const parsed = ACTION_KINDS[kind].schema.safeParse(action[kind]);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [kind, ...issue.path] });
+    return z.NEVER;
+  }
+  return { kind, code: ACTION_KINDS[kind].code, data: parsed.data };
+});
+
+export const createActionsSchema = z.object({
+  actions: z.array(invoiceActionSchema).min(1, 'must hold at least one action'),
+});
+export type ValidAction = z.output<typeof invoiceActionSchema>;
+
+const MONEY_FIELDS = new Set([
+  'amount',
+  'outstandingCapitalAmount',
+  'outstandingInterestAmount',
+  'outstandingCostsAmount',
+]);
+
+/** POST /invoice/action body (§4.5): ids as integers, amounts as JSON numbers. */
+export function invoiceActionsBody(actions: ValidAction[]): unknown {
+  return {
+    actions: actions.map(({ code, data }) => {
+      const { comment, invoiceNumber, caseId, ...rest } = data;
+      const extra = Object.fromEntries(
+        Object.entries(rest).map(([key, value]) => [
+          key,
+          typeof value === 'string' && MONEY_FIELDS.has(key) ? exactNumber(value) : value,
+        ]),
+      );
+      return {
+        code,
+        comment: comment ?? '',
+        data: { invoiceNumber: exactNumber(invoiceNumber), caseId: exactNumber(caseId), ...extra },
+      };
+    }),
+  };
+}

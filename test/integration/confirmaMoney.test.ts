@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { distributionRecord } from '../fakes/confirma.js';
+import { startHarness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
+
+// Raw JSON as Confirma sends it: exact decimals and a settlement id beyond 2^53.
+const PAYMENTS = `[
+  {"caseId":481001,"invoiceNumber":"1001","invoicePaymentReference":"RF71","originalPaymentReference":"RF71","accountName":"ACME Oy","bookingDate":"2026-11-02T00:00:00Z","paymentDate":"2026-11-01T00:00:00Z","amount":100.10,"currency":"EUR"},
+  {"caseId":481001,"invoiceNumber":"9999","invoicePaymentReference":"RF72","originalPaymentReference":"","accountName":"ACME Oy","bookingDate":"2026-11-03T00:00:00Z","paymentDate":"2026-11-03T00:00:00Z","amount":5.00,"currency":"EUR"},
+  {"caseId":481002,"invoiceNumber":"1002","invoicePaymentReference":"RF73","originalPaymentReference":"","accountName":"Other Oy","bookingDate":"2026-11-04T00:00:00Z","paymentDate":"2026-11-04T00:00:00Z","amount":20.00,"currency":"EUR"}
+]`;
+const SETTLEMENTS = `{"createdAt":"2026-11-20T09:34:12.123Z","settlements":[
+  {"settlementId":202611200001123456789,"settlementDate":"2026-11-20","agency":"CASH-IN","remittanceReference":"8090801781763",
+   "beneficiary":{"name":"Partner Test Customer","iban":"","bic":""},"settlementAmount":1240.50,"currency":"EUR","apiFetchDate":null,
+   "allocations":[
+     {"allocationId":9001001,"allocatedTotalAmount":1000.00,"allocationDate":"2026-11-20","currency":"EUR","caseId":null,"originalInvoiceNumber":"1001","originalPaymentReference":"",
+      "breakdown":[{"type":"CAPITAL","amount":900.00},{"type":"INTEREST","amount":75.00},{"type":"FEES","amount":25.00}]},
+     {"allocationId":9001002,"allocatedTotalAmount":240.50,"allocationDate":"2026-11-20","currency":"EUR","caseId":481002,"originalInvoiceNumber":"OLD-REF","originalPaymentReference":"",
+      "breakdown":[{"type":"CAPITAL","amount":200.00},{"type":"INTEREST","amount":30.00},{"type":"FEES","amount":10.50}]}]},
+  {"settlementId":202610010002,"settlementDate":"2026-10-01","agency":"CashIn","remittanceReference":null,"beneficiary":null,"settlementAmount":0,"currency":"EUR","allocations":[]}
+]}`;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  h.confirma.records.push(
+    distributionRecord(1001, {
+      paymentControl: { enabled: true, agency: 'CASH-IN', status: 'ACTIVE', caseId: 481001 },
+    }),
+    distributionRecord(1002, {
+      paymentControl: { enabled: true, agency: 'CASH-IN', status: 'ACTIVE', caseId: 481002 },
+    }),
+  );
+  h.confirma.paymentsJson = PAYMENTS;
+  h.confirma.settlementsJson = SETTLEMENTS;
+});
+afterAll(() => h.close());
+beforeEach(() => h.resetRequests());
+
+describe('payments and settlements', () => {
+  it('reads settlements with exact money and 64-bit ids intact', async () => {
+    const { body } =
+      await h.query(`{ settlements(filter: { from: "2026-10-01", to: "2026-11-22", unfetchedOnly: true }) {
+      createdAt settlements { settlementId settlementAmount agency beneficiary { name } allocations { allocationId allocatedTotalAmount caseId breakdown { type amount } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const list = body.data?.settlements as { settlements: Array<Record<string, unknown>> };
+    expect(list.settlements[0]).toMatchObject({
+      settlementId: '202611200001123456789',
+      settlementAmount: '1240.50',
+      agency: 'CASH-IN',
+    });
+    expect(list.settlements[1]).toMatchObject({
+      settlementId: '202610010002',
+      agency: 'CashIn',
+      beneficiary: null,
+      allocations: [],
+    });
+    expect(h.confirma.requests[0]?.query).toEqual({
+      fromDate: '2026-10-01',
+      toDate: '2026-11-22',
+      unfetchedOnly: 'true',
+    });
+  });
+
+  it('reads payments in a window', async () => {
+    const { body } = await h.query(
+      '{ payments(filter: { from: "2026-11-01", to: "2026-11-05" }) { invoiceNumber amount paymentDate invoice { invoiceNumber } } }',
+    );
+    expect((body.data?.payments as unknown[]).length).toBe(3);
+    expect((body.data?.payments as Array<{ amount: string }>)[0]?.amount).toBe('100.10');
+    expect(h.confirma.requests[0]?.query).toEqual({ fromDate: '2026-11-01', toDate: '2026-11-05' });
+  });
+
+  it('joins payments and allocations to invoices with one upstream call each for a whole list', async () => {
+    const { body } = await h.query(`{ invoices { nodes { invoiceNumber
+      payments { invoiceNumber amount }
+      settlementAllocations { allocationId allocatedTotalAmount } } } }`);
+    expect(body.errors).toBeUndefined();
+    const nodes = (
+      body.data?.invoices as {
+        nodes: Array<{ invoiceNumber: string; payments: unknown[]; settlementAllocations: unknown[] }>;
+      }
+    ).nodes;
+    const byNumber = Object.fromEntries(nodes.map((n) => [n.invoiceNumber, n]));
+    // 1001: its own payment plus one on its case under another number; the allocation without a case id by number.
+    expect(byNumber['1001']?.payments).toEqual([
+      { invoiceNumber: '1001', amount: '100.10' },
+      { invoiceNumber: '9999', amount: '5.00' },
+    ]);
+    expect(byNumber['1001']?.settlementAllocations).toEqual([
+      { allocationId: '9001001', allocatedTotalAmount: '1000.00' },
+    ]);
+    // 1002: the allocation with a case id matches by case, not by its original invoice number.
+    expect(byNumber['1002']?.settlementAllocations).toEqual([
+      { allocationId: '9001002', allocatedTotalAmount: '240.50' },
+    ]);
+    expect(h.confirma.requestsTo('/payments')).toHaveLength(1);
+    expect(h.confirma.requestsTo('/settlements')).toHaveLength(1);
+    expect(h.confirma.requestsTo('/settlements')[0]?.query.unfetchedOnly).toBeUndefined();
+  });
+
+  it('refuses a window longer than a year before calling Confirma', async () => {
+    const { body } = await h.query(
+      '{ payments(filter: { from: "2024-01-01", to: "2026-01-01" }) { amount } }',
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(h.confirma.requests).toHaveLength(0);
+  });
+
+  it('fails a settlement reply whose breakdown type is unknown with a coded error', async () => {
+    h.confirma.settlementsJson = SETTLEMENTS.replace('"FEES","amount":25.00', '"BONUS","amount":25.00');
+    try {
+      const { body } = await h.query('{ settlements { settlements { settlementId } } }');
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_BAD_RESPONSE',
+        endpoint: 'settlements',
+      });
+    } finally {
+      h.confirma.settlementsJson = SETTLEMENTS;
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonExact } from '../../src/http/json.js';
+import { clientBody, debtorBody } from '../../src/upstreams/factorcloud/bodies.js';
+import { debtorSchema, vendorSchema } from '../../src/upstreams/factorcloud/debtorSchema.js';
+import { documentSchema, storedDocumentUuid } from '../../src/upstreams/factorcloud/documentSchema.js';
+import { paymentBatchSchema } from '../../src/upstreams/factorcloud/paymentSchema.js';
+import { brokerScheduleSchema, scheduleSchema } from '../../src/upstreams/factorcloud/scheduleSchema.js';
+
+describe('scheduleSchema (get-sched and the create-sched echo)', () => {
+  it('reads docs-faithful strings, exact amounts and the InvoiceIntegrationId', () => {
+    const body = parseJsonExact(
+      '{"ClientKey":"CL-1","Amount":725.10,"PaymentMethod":"c","IntegrationBatchId":"B","Label":"","InvoiceArray":' +
+        '[{"InvoiceIntegrationId":"I-1","InvoiceNumbe":"N-1","InvoiceAmount":"725.1","InvoiceStatus":"F","PaidInFull":"t"}]}',
+    );
+    const schedule = scheduleSchema.parse(body);
+    expect(schedule).toMatchObject({
+      amount: '725.10',
+      paymentMethod: 'CHECK',
+      label: null,
+      integrationBatchId: 'B',
+    });
+    expect(schedule.invoices[0]).toMatchObject({
+      integrationId: 'I-1',
+      invoiceNumber: 'N-1',
+      amount: '725.10',
+      status: 'FUNDED',
+      paidInFull: true,
+    });
+  });
+
+  it('reads an echo that kept the create-sched names (InvoiceAr, RefNum, DueDate)', () => {
+    const echo = {
+      IntegrationBatchId: 'B',
+      InvoiceArray: [
+        { InvoiceNumber: 'N', InvoiceAr: '100', RefNum: 'BOL', DueDate: '2020-01-30', DocBase64: '4096' },
+      ],
+    };
+    expect(scheduleSchema.parse(echo).invoices[0]).toMatchObject({
+      amount: '100.00',
+      refNumber: 'BOL',
+      invoiceDueDate: '2020-01-30',
+      integrationId: null,
+    });
+  });
+
+  it('refuses an invoice with neither InvoiceIntegrationId nor InvoiceNumber, and an unknown letter', () => {
+    expect(scheduleSchema.safeParse({ InvoiceArray: [{ InvoiceAmount: '1' }] }).success).toBe(false);
+    expect(scheduleSchema.safeParse({ PaymentMethod: 'X' }).success).toBe(false);
+  });
+
+  it('reads broker invoices with vendor, advance and vendor reference', () => {
+    const schedule = brokerScheduleSchema.parse({
+      InvoiceArray: [{ InvoiceNumber: 'L', VendorKey: 'V', AdvanceAmount: '900', VendorInvoiceNumber: '' }],
+    });
+    expect(schedule.invoices[0]).toMatchObject({
+      vendorKey: 'V',
+      advanceAmount: '900.00',
+      vendorInvoiceNumber: null,
+    });
+  });
+});
+
+describe('debtor replies', () => {
+  it('reads the docs example (every value "") as nulls', () => {
+    const example = Object.fromEntries(
+      ['ClientKey', 'DebtorKey', 'Name', 'ZipCode', 'MCNumber', 'CreditLimit', 'BuyStatus'].map((k) => [
+        k,
+        '',
+      ]),
+    );
+    expect(Object.values(debtorSchema.parse(example)).every((value) => value === null)).toBe(true);
+  });
+
+  it('reads both spellings of ZipCode and MCNumber, and BuyStatus letters', () => {
+    expect(debtorSchema.parse({ Zipcode: 'M5H', McNumber: 'MC1', BuyStatus: 'Y' })).toMatchObject({
+      zipCode: 'M5H',
+      mcNumber: 'MC1',
+      buyStatus: true,
+    });
+  });
+
+  it('reads a vendor echo whose key came back as DebtorKey', () => {
+    expect(vendorSchema.parse({ ClientKey: 'C', DebtorKey: 'V' })).toMatchObject({
+      clientKey: 'C',
+      vendorKey: 'V',
+    });
+  });
+});
+
+describe('documents and payments', () => {
+  it('maps EncodingType letters and refuses unknown ones', () => {
+    expect(documentSchema.parse({ EncodingType: 's', FileName: 'a.pdf' }).encodingType).toBe('BASE64');
+    expect(documentSchema.safeParse({ EncodingType: 'Q' }).success).toBe(false);
+  });
+
+  it.each([
+    [{ message: '200' }, null],
+    [{ message: '200', UUID: 'u-1' }, 'u-1'],
+    [{ DocumentUuid: ' u-2 ' }, 'u-2'],
+    [{ uuid: '' }, null],
+    ['200', null],
+  ])('finds the store-docs UUID in %j', (body, expected) => {
+    expect(storedDocumentUuid(body)).toBe(expected);
+  });
+
+  it("reads the post-payments echo with the example's MM-DD-YY date", () => {
+    const batch = paymentBatchSchema.parse({
+      BatchReference: 'mmm-111',
+      BatchTotal: '1500.00',
+      PaymentDetails: [{ PaymentDate: '03-31-21', PaymentType: 'ach', Amount: '1500' }],
+    });
+    expect(batch.payments[0]).toMatchObject({
+      paymentDate: '2021-03-31',
+      paymentType: 'ACH',
+      amount: '1500.00',
+    });
+  });
+});
+
+describe('request bodies', () => {
+  it('leaves out fields that were not given and writes codes as strings', () => {
+    expect(clientBody({ clientKey: 'C', name: 'N', type: 'CARRIER', industry: 'GENERAL' })).toEqual({
+      ClientKey: 'C',
+      Name: 'N',
+      Type: '0',
+      Industry: '5',
+    });
+    expect(debtorBody({ clientKey: 'C', debtorKey: 'D', name: 'N', zipCode: '1', mcNumber: 'M' })).toEqual({
+      ClientKey: 'C',
+      DebtorKey: 'D',
+      Name: 'N',
+      Zipcode: '1',
+      McNumber: 'M',
+    });
+  });
+});
