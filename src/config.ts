@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { cacheEnvProblems, cacheEnvShape, cacheSecrets, cacheSettings } from './cache/cacheConfig.js';
+import type { CacheConfig } from './cache/cacheConfig.js';
+import { upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
+import type { UpstreamSettings } from './http/resilienceConfig.js';
+import { observabilityConfig, observabilityEnv } from './observability/observabilityConfig.js';
+import type { ObservabilityConfig } from './observability/observabilityConfig.js';
+import { securityConfig, securityEnv, securitySecrets } from './security/securityEnv.js';
+import { hasTenantRegistry, securityProblems } from './security/securityProblems.js';
+import type { SecurityConfig } from './security/securityEnv.js';
+import { simulatorFaultsSettings } from './simulators/faultsEnv.js';
+import type { SimulatorFaults } from './simulators/faults.js';
 
 /**
  * Configuration from the environment, validated once at start. Every problem is reported at
@@ -69,14 +80,16 @@ const envSchema = z.object({
   FACTORCLOUD_INVOICE_ID_TEMPLATE: optionalText
     .transform((value) => value ?? '{invoiceNumber}')
     .pipe(z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' })),
-  UPSTREAM_MAX_CONCURRENCY: integer(16, 1, 256),
-  UPSTREAM_CONNECT_TIMEOUT_MS: integer(3_000, 1, 120_000),
-  UPSTREAM_HEADERS_TIMEOUT_MS: integer(10_000, 1, 300_000),
-  UPSTREAM_BODY_TIMEOUT_MS: integer(10_000, 1, 300_000),
-  UPSTREAM_TOTAL_TIMEOUT_MS: integer(15_000, 1, 600_000),
+  // Time budgets, retries and circuit breakers, shared and per upstream.
+  ...upstreamEnvShape,
   SIMULATOR_CONFIRMA_PORT: integer(0, 0, 65535),
   SIMULATOR_FACTORCLOUD_PORT: integer(0, 0, 65535),
   SIMULATOR_SEED: integer(20261122, 0, 2 ** 31 - 1),
+  ...observabilityEnv,
+  // Router secret, JWT, tenant registry, operation limits, introspection and landing page.
+  ...securityEnv,
+  // Cache of upstream reads (in process or Redis), its TTLs, and persisted queries.
+  ...cacheEnvShape,
 });
 
 export type UpstreamTarget<Credentials> =
@@ -93,14 +106,13 @@ export interface Config {
   invoiceIdTemplate: string;
   confirma: UpstreamTarget<{ apiKey: string; provisioningToken: string | undefined }>;
   factorCloud: UpstreamTarget<{ factorId: string; systemKey: string; apiKey: string }>;
-  upstream: {
-    maxConcurrency: number;
-    connectTimeoutMs: number;
-    headersTimeoutMs: number;
-    bodyTimeoutMs: number;
-    totalTimeoutMs: number;
-  };
+  upstream: UpstreamSettings;
   simulatorSeed: number;
+  /** Failures the embedded simulators inject (SIMULATOR_<API>_* variables); none by default. */
+  simulatorFaults: { confirma: SimulatorFaults | undefined; factorCloud: SimulatorFaults | undefined };
+  observability: ObservabilityConfig;
+  security: SecurityConfig;
+  cache: CacheConfig;
 }
 
 export class ConfigError extends Error {
@@ -112,11 +124,15 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
+  const faults = simulatorFaultsSettings(env);
   const problems = [
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...missingSettings(env),
+    ...securityProblems(env),
+    ...cacheEnvProblems(env),
+    ...faults.problems,
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -151,14 +167,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     factorCloud: e.FACTORCLOUD_BASE_URL
       ? { mode: 'remote', baseUrl: e.FACTORCLOUD_BASE_URL, credentials: factorCloudCredentials }
       : { mode: 'simulator', port: e.SIMULATOR_FACTORCLOUD_PORT, credentials: factorCloudCredentials },
-    upstream: {
-      maxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
-      connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
-      headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
-      bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
-      totalTimeoutMs: e.UPSTREAM_TOTAL_TIMEOUT_MS,
-    },
+    upstream: upstreamSettings(e),
     simulatorSeed: e.SIMULATOR_SEED,
+    simulatorFaults: faults.faults,
+    observability: observabilityConfig(e),
+    security: securityConfig(e),
+    cache: cacheSettings(e),
   };
 }
 
@@ -179,7 +193,10 @@ function missingSettings(env: Record<string, string | undefined>): string[] {
   ];
   for (const { base, secrets } of upstreams) {
     if (has(base)) {
-      for (const name of secrets) if (!has(name)) problems.push(`${name}: is required when ${base} is set`);
+      // With a tenant registry the credentials are in it (securityProblems checks it).
+      for (const name of secrets) {
+        if (!has(name) && !hasTenantRegistry(env)) problems.push(`${name}: is required when ${base} is set`);
+      }
     } else if (production) {
       problems.push(
         `${base}: is required with NODE_ENV=production (the embedded simulators only run outside production)`,
@@ -197,5 +214,7 @@ export function secretsOf(config: Config): string[] {
     config.factorCloud.credentials.apiKey,
     config.factorCloud.credentials.systemKey,
     config.factorCloud.credentials.factorId,
+    ...securitySecrets(config.security),
+    ...cacheSecrets(config.cache),
   ].filter((secret) => secret.length >= 4);
 }

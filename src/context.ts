@@ -2,6 +2,8 @@ import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { Loaders } from './loaders/index.js';
 import type { UpstreamHttp } from './http/upstreamHttp.js';
+import type { UpstreamCache } from './cache/upstreamCache.js';
+import type { Tenant } from './security/tenants.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
 import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
@@ -10,13 +12,18 @@ import type { FactorCloudClient, FactorCloudCredentials } from './upstreams/fact
 /** What every resolver receives. Built fresh per GraphQL request. */
 export interface Context {
   loaders: Loaders;
-  /** Upstream clients for calls that must not be cached or batched (mutations). */
+  /**
+   * Upstream clients for calls that are not batched (mutations, live checks). Their reads go
+   * through the cross-request cache when one is configured; their writes invalidate it.
+   */
   upstreams: { confirma: ConfirmaClient; factorCloud: FactorCloudClient };
   /** FactorCloud InvoiceIntegrationId of a Confirma invoice (FACTORCLOUD_INVOICE_ID_TEMPLATE). */
   factoringInvoiceId(invoiceNumber: string): string;
   requestId: string;
   /** Logger bound to this request's id. */
   logger: Logger;
+  /** Whose credentials this request uses (`default` in a single-tenant deployment). */
+  tenant: { id: string };
 }
 
 /** Long-lived pieces the per-request context is made from. */
@@ -24,22 +31,32 @@ export interface ContextDeps {
   logger: Logger;
   confirmaHttp: UpstreamHttp;
   factorCloudHttp: UpstreamHttp;
+  /** The single tenant's credentials; unused when a tenant registry is configured. */
   confirmaCredentials: ConfirmaCredentials;
   factorCloudCredentials: FactorCloudCredentials;
   factoringInvoiceId(invoiceNumber: string): string;
+  /** Cross-request cache of upstream reads (src/cache); absent: every read goes upstream. */
+  upstreamCache?: UpstreamCache | undefined;
 }
 
-export function createContext(deps: ContextDeps, requestId: string): Context {
-  const upstreams = {
-    confirma: createConfirmaClient(deps.confirmaHttp, deps.confirmaCredentials),
-    factorCloud: createFactorCloudClient(deps.factorCloudHttp, deps.factorCloudCredentials),
+/**
+ * The tenant was settled by the request gate (src/security/admission.ts); its credentials are
+ * the only ones this request's clients ever hold.
+ */
+export function createContext(deps: ContextDeps, requestId: string, tenant: Tenant): Context {
+  const clients = {
+    confirma: createConfirmaClient(deps.confirmaHttp, tenant.confirma),
+    factorCloud: createFactorCloudClient(deps.factorCloudHttp, tenant.factorCloud),
   };
+  // Reads are cached per tenant and credentials; writes through these clients invalidate them.
+  const upstreams = deps.upstreamCache ? deps.upstreamCache.wrap(clients, tenant) : clients;
   return {
     loaders: createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
     upstreams,
     factoringInvoiceId: deps.factoringInvoiceId,
     requestId,
-    logger: deps.logger.child({ requestId }),
+    logger: deps.logger.child({ requestId, tenant: tenant.id }),
+    tenant: { id: tenant.id },
   };
 }
 

@@ -2,6 +2,8 @@ import type { ASTNode, GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError } from './http/errors.js';
+import { currentRequestId } from './observability/requestScope.js';
+import { tokenLimitMessage } from './security/limits/tokens.js';
 
 /**
  * The closed set of `extensions.code` values this subgraph produces itself. Apollo's own
@@ -15,6 +17,16 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** No or wrong router secret, or no valid JWT (HTTP 401; 503 when the signing keys are down). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Authenticated, but for no tenant this subgraph serves (HTTP 403). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Operation limits (src/security/limits), refused before anything runs. */
+  OPERATION_TOO_DEEP: 'OPERATION_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  OPERATION_TOO_COSTLY: 'OPERATION_TOO_COSTLY',
+  TOO_MANY_OPERATIONS: 'TOO_MANY_OPERATIONS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -49,9 +61,16 @@ export class ScalarInputError extends GraphQLError {
 
 /**
  * Shapes every error leaving the subgraph. Upstream failures keep their code and safe message;
- * anything unexpected is masked as INTERNAL_SERVER_ERROR. Stack traces never leave.
+ * anything unexpected is masked as INTERNAL_SERVER_ERROR. Stack traces never leave. Every error
+ * carries the request id (`extensions.requestId`), so a client's report finds our log lines.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const shaped = shapeError(formatted, error);
+  const requestId = currentRequestId();
+  return requestId ? { ...shaped, extensions: { ...shaped.extensions, requestId } } : shaped;
+}
+
+function shapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
@@ -75,6 +94,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  // Apollo raises this request error (a persisted-query hash that does not match its query)
+  // without a code of its own, so it arrives as INTERNAL_SERVER_ERROR; it is the caller's mistake.
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === 'provided sha does not match query') {
+    return { ...base, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+  }
+  const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitMessage(formatted.message) : undefined;
+  if (tokenLimit) {
+    return { ...base, message: tokenLimit, extensions: { ...extensions, code: ErrorCode.TOO_MANY_TOKENS } };
+  }
   if (code && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { ...base, extensions };
   }

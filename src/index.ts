@@ -1,11 +1,14 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import { createCaching } from './cache/caching.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import type { Config } from './config.js';
 import { invoiceIdFromTemplate } from './context.js';
 import { todayIsoDate } from './lib/dates.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
+import { createObservability } from './observability/observability.js';
+import { securitySummary } from './security/securityEnv.js';
 import { createSubgraph } from './server.js';
 import { GRAPHQL_PATH } from './serve/handler.js';
 import { startSimulators } from './simulators/index.js';
@@ -32,8 +35,16 @@ async function main(): Promise<void> {
         today: todayIsoDate(),
         factoringInvoiceId,
         seed: config.simulatorSeed,
-        confirma: { ...config.confirma.credentials, port: portOf(config.confirma) },
-        factorCloud: { ...config.factorCloud.credentials, port: portOf(config.factorCloud) },
+        confirma: {
+          ...config.confirma.credentials,
+          port: portOf(config.confirma),
+          faults: config.simulatorFaults.confirma,
+        },
+        factorCloud: {
+          ...config.factorCloud.credentials,
+          port: portOf(config.factorCloud),
+          faults: config.simulatorFaults.factorCloud,
+        },
       })
     : undefined;
 
@@ -51,7 +62,26 @@ async function main(): Promise<void> {
       'No upstream base URL configured: serving from the embedded simulators on 127.0.0.1',
     );
   }
-  const pools = createUpstreamPools(origins, config.upstream);
+  // Starts the tracing SDK only when an OTLP endpoint is configured.
+  const observability = createObservability(config.observability);
+  if (config.observability.tracing) {
+    logger.info({ url: config.observability.tracing.url }, 'exporting traces over OTLP/HTTP');
+  }
+  logger.info(securitySummary(config.security), 'caller authentication, tenants and exposure');
+  const pools = createUpstreamPools(origins, config.upstream, observability.upstreamObserver);
+  const caching = createCaching(config.cache, {
+    logger,
+    onCacheEvent: (cache, result) => observability.metrics.recordCacheRequest(cache, result),
+  });
+  // Not waiting long: without Redis the subgraph still serves, uncached, and reconnects later.
+  const cacheReady = await caching.ready(config.cache.redis.connectTimeoutMs);
+  logger.info(
+    {
+      mode: caching.mode,
+      redis: config.cache.redisUrl ? (cacheReady ? 'connected' : 'unreachable') : 'none',
+    },
+    'upstream read cache',
+  );
   const subgraph = await createSubgraph({
     ...pools,
     confirmaCredentials: config.confirma.credentials,
@@ -61,6 +91,10 @@ async function main(): Promise<void> {
     production: config.env === 'production',
     corsOrigins: config.corsOrigins,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    observability,
+    security: config.security,
+    upstreamCache: caching.upstreamCache,
+    persistedQueries: { cache: caching.persistedQueries, ttlSeconds: config.cache.apqTtlSeconds },
   });
 
   const server = createServer(subgraph.handler);
@@ -78,6 +112,8 @@ async function main(): Promise<void> {
     await subgraph.stop();
     await Promise.all([pools.confirmaHttp.close(), pools.factorCloudHttp.close()]);
     await simulators?.close();
+    await caching.close();
+    await observability.shutdown();
   });
 }
 

@@ -3,11 +3,21 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { RequestListener } from 'node:http';
+import type { PersistedQueryCache } from './cache/apqCache.js';
+import { cacheControlPlugins } from './cache/cacheControl.js';
 import { createContext } from './context.js';
 import type { Context, ContextDeps } from './context.js';
 import { formatError } from './errors.js';
 import type { Logger } from './logger.js';
+import { operationObservability } from './observability/graphqlPlugin.js';
+import { createObservability } from './observability/observability.js';
+import type { Observability } from './observability/observability.js';
+import { readinessOf } from './observability/readiness.js';
 import { scalarLiteralsRule } from './scalars/literalRule.js';
+import { operationLimitsPlugin } from './security/limits/operationLimits.js';
+import { knownOperationTypesRule } from './security/limits/operationTypeRule.js';
+import { createSecurity } from './security/security.js';
+import type { SecurityOptions } from './security/security.js';
 import { buildSchema } from './schema.js';
 import { createRequestHandler } from './serve/handler.js';
 
@@ -15,11 +25,17 @@ export interface SubgraphDeps extends ContextDeps {
   production: boolean;
   corsOrigins: readonly string[];
   maxRequestBodyBytes: number;
+  /** Metrics and tracing; pass the one whose `upstreamObserver` the pools report to. */
+  observability?: Observability;
+  /** Caller authentication, tenants and operation limits; default: open, single tenant. */
+  security?: SecurityOptions;
+  /** Automatic persisted queries: shared (Redis) store and TTL; default: Apollo's in-memory LRU. */
+  persistedQueries?: { cache: PersistedQueryCache | undefined; ttlSeconds: number } | undefined;
 }
 
 export interface Subgraph {
   apollo: ApolloServer<Context>;
-  /** node:http request listener serving /graphql and /healthz. */
+  /** node:http request listener serving /graphql, /healthz, /readyz and /metrics. */
   handler: RequestListener;
   stop(): Promise<void>;
 }
@@ -29,27 +45,48 @@ export interface Subgraph {
  * the entry point and the tests decide where it runs.
  */
 export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
+  const observability = deps.observability ?? createObservability();
+  const security = createSecurity(deps.security ?? {}, deps);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [scalarLiteralsRule],
-    introspection: !deps.production,
+    // index.ts owns SIGTERM/SIGINT: Apollo's own handler would stop and re-raise the signal,
+    // killing the process before in-flight requests, pools and span export are drained.
+    stopOnTerminationSignals: false,
+    validationRules: [scalarLiteralsRule, knownOperationTypesRule],
+    introspection: security.introspection,
+    // Without introspection, "Did you mean …?" hints would leak the schema field by field.
+    hideSchemaDetailsFromClientErrors: !security.introspection,
+    // Apollo's default, stated: a browser cannot send a simple cross-site request that runs.
+    csrfPrevention: true,
+    parseOptions: { maxTokens: security.limits.maxTokens },
+    allowBatchedHttpRequests: security.limits.maxBatchOperations > 1,
+    ...(deps.persistedQueries?.cache
+      ? { persistedQueries: { cache: deps.persistedQueries.cache, ttl: deps.persistedQueries.ttlSeconds } }
+      : {}),
     logger: deps.logger,
     plugins: [
-      deps.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      security.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
       errorLogging(deps.logger),
+      operationObservability(observability.metrics),
+      operationLimitsPlugin(security.limits),
+      ...cacheControlPlugins<Context>(),
     ],
   });
   await apollo.start();
   const handler = createRequestHandler({
     apollo,
-    context: async (requestId) => createContext(deps, requestId),
+    context: async (requestId, tenant) => createContext(deps, requestId, tenant),
+    admit: security.admit,
+    maxBatchOperations: security.limits.maxBatchOperations,
     cors: { origins: deps.corsOrigins, allowLocalhost: !deps.production },
     maxRequestBodyBytes: deps.maxRequestBodyBytes,
     logger: deps.logger,
+    observability,
+    readiness: readinessOf([deps.confirmaHttp, deps.factorCloudHttp]),
   });
   return { apollo, handler, stop: () => apollo.stop() };
 }

@@ -254,6 +254,14 @@ export type BuyerPartyInput = {
   vatCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Who may keep a cached response: PRIVATE means only the caller (its browser or client), never a
+ * shared cache. Every type of this subgraph is tenant data and uses PRIVATE; the server enforces it.
+ */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A creditor action on a case. */
 export type CaseAction = {
   __typename?: 'CaseAction';
@@ -2193,11 +2201,9 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AccessTokenStatus: ResolverTypeWrapper<AccessTokenStatus>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AccountingPaymentInput: AccountingPaymentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccountingPaymentSyncStatus: ResolverTypeWrapper<PaymentStatusModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AddressInput: AddressInput;
   AllocationPart: ResolverTypeWrapper<AllocationPart>;
   AllocationPartType: AllocationPartType;
@@ -2206,6 +2212,7 @@ export type ResolversTypes = ResolversObject<{
   BrokerInvoiceInput: BrokerInvoiceInput;
   BrokerSchedule: ResolverTypeWrapper<BrokerScheduleModel>;
   BuyerPartyInput: BuyerPartyInput;
+  CacheControlScope: CacheControlScope;
   CaseAction: ResolverTypeWrapper<CaseAction>;
   CaseActionInput: CaseActionInput;
   CaseBalance: ResolverTypeWrapper<CaseBalanceModel>;
@@ -2308,17 +2315,17 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Vendor: ResolverTypeWrapper<VendorModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccessTokenStatus: AccessTokenStatus;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   AccountingPaymentInput: AccountingPaymentInput;
   ID: Scalars['ID']['output'];
   AccountingPaymentSyncStatus: PaymentStatusModel;
-  Int: Scalars['Int']['output'];
   AddressInput: AddressInput;
   AllocationPart: AllocationPart;
   AppliedInvoiceFilter: AppliedFilterModel;
@@ -2416,7 +2423,17 @@ export type ResolversParentTypes = ResolversObject<{
   UpsertVendorPayload: Omit<UpsertVendorPayload, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
   UserError: UserError;
   Vendor: VendorModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccessTokenStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessTokenStatus'] = ResolversParentTypes['AccessTokenStatus']> = ResolversObject<{
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2992,3 +3009,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Vendor?: VendorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

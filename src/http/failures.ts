@@ -1,6 +1,9 @@
 import { errors as undiciErrors } from 'undici';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamErrorDetails } from './errors.js';
+import { parseRetryAfter } from './retryAfter.js';
+
+export { parseRetryAfter } from './retryAfter.js';
 
 /** Turns a transport failure (timeouts, refused or reset connections) into an UpstreamError. */
 export function transportFailure(error: unknown, details: UpstreamErrorDetails): UpstreamError {
@@ -68,19 +71,4 @@ export function statusFailure(
     `${name} rejected ${details.endpoint} (HTTP ${status})`,
     withStatus,
   );
-}
-
-/** IMF-fixdate, the HTTP-date form senders must use (RFC 9110 §5.6.7). */
-const IMF_FIXDATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
-
-/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  // Date.parse is lenient ("-5" and "1.5" parse as dates), so only a real HTTP date gets that far.
-  if (!IMF_FIXDATE.test(trimmed)) return undefined;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -1,22 +1,43 @@
 import { Pool } from 'undici';
+import { sendOnce } from './attempt.js';
+import { CircuitBreaker } from './breaker.js';
+import type { BreakerPolicy } from './breaker.js';
+import { classifyFailure } from './classify.js';
+import type { FailureVerdict } from './classify.js';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
-import { statusFailure, transportFailure } from './failures.js';
-import { parseJsonExact } from './json.js';
+import type { BreakerState, UpstreamObserver } from './observer.js';
+import { DEFAULT_BREAKER_POLICY, DEFAULT_RETRY_POLICY } from './resilienceConfig.js';
+import { RetryBudget } from './retryBudget.js';
+import { planRetry } from './retryPlan.js';
+import type { RetryPolicy } from './retryPlan.js';
 import { Semaphore } from './semaphore.js';
+import { createReporter } from './report.js';
+import { sleep } from './sleep.js';
 
 export interface UpstreamHttpOptions {
   upstream: UpstreamName;
   /** Origin only (scheme, host, port); callers pass the documented paths. */
   origin: string;
+  /** Per attempt: establishing a connection. */
   connectTimeoutMs: number;
+  /** Per attempt: from sending the request to the end of the response headers. */
   headersTimeoutMs: number;
+  /** Per attempt: the longest pause between two chunks of the body. */
   bodyTimeoutMs: number;
-  /** Deadline for one whole call: queueing for a slot, connecting, headers and body. */
+  /** Deadline for one whole call: every attempt, the waits between them and queueing for a slot. */
   totalTimeoutMs: number;
   maxConcurrency: number;
   /** Upper bound on a response body we are willing to buffer. */
   maxBodyBytes?: number;
+  /** Retries of idempotent requests (default: DEFAULT_RETRY_POLICY). */
+  retry?: RetryPolicy;
+  breaker?: BreakerPolicy;
+  observer?: UpstreamObserver;
+  /** Clock of the breaker and the retry budget; tests move it instead of waiting. */
+  now?: () => number;
+  /** Source of backoff jitter in [0, 1). */
+  random?: () => number;
 }
 
 export interface UpstreamRequest {
@@ -29,6 +50,12 @@ export interface UpstreamRequest {
   body?: string;
   /** Non-2xx statuses the caller handles itself (e.g. 404 meaning "not known"). */
   acceptStatuses?: readonly number[];
+  /**
+   * True only for reads that are safe to send twice. Set by the caller, never inferred from the
+   * method: FactorCloud reads by POST (get-docs) and Confirma writes by GET (renew). Requests
+   * without it are sent exactly once, even when the connection drops.
+   */
+  idempotent?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -40,14 +67,18 @@ export interface UpstreamResponse {
 export interface UpstreamHttp {
   readonly upstream: UpstreamName;
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** The circuit breaker's state, for readiness checks. */
+  breakerState(): BreakerState;
+  /** Stops retries that are waiting, lets attempts in flight finish, then closes the pool. */
   close(): Promise<void>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
- * The only code that talks to undici: one connection pool per upstream origin, explicit
- * connect/header/body timeouts, a whole-call deadline and a concurrency bound.
+ * The only code that talks to undici: one connection pool per upstream origin, per-attempt
+ * connect/headers/body timeouts, a whole-call deadline, a concurrency bound, retries of reads
+ * (full-jitter backoff, Retry-After, a retry budget) and a circuit breaker.
  */
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const pool = new Pool(options.origin, {
@@ -56,86 +87,86 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     headersTimeout: options.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs,
   });
+  const upstream = options.upstream;
+  const now = options.now ?? Date.now;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const report = createReporter(upstream, options.observer);
+  const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER_POLICY, report.breakerState, now);
+  const budget = new RetryBudget(retry.budget, now);
   const slots = new Semaphore(options.maxConcurrency);
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = { upstream, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
+  const closing = new AbortController();
+  let closed: Promise<void> | undefined;
 
-  async function send(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
-    const details = { upstream: options.upstream, endpoint: request.endpoint };
-    const response = await pool.request({
-      method: request.method,
-      path: withQuery(request.path, request.query),
-      headers: request.headers ?? {},
-      body: request.body ?? null,
-      signal,
-    });
-    const text = await readBounded(response.body, maxBodyBytes, details);
-    const status = response.statusCode;
-    const accepted = (status >= 200 && status < 300) || request.acceptStatuses?.includes(status);
-    if (!accepted) {
-      const retryAfter = response.headers['retry-after'];
-      throw statusFailure(status, typeof retryAfter === 'string' ? retryAfter : undefined, details);
+  async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const details = { upstream, endpoint: request.endpoint };
+    const deadline = performance.now() + options.totalTimeoutMs;
+    const signal = AbortSignal.timeout(options.totalTimeoutMs);
+    budget.recordCall();
+    let lastError: UpstreamError | undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      const admission = breaker.admit();
+      // A retry the breaker refuses ends the call with what actually went wrong on the way.
+      if (!admission.admitted) throw lastError ?? breakerOpen(details, admission.retryAfterMs);
+      const started = performance.now();
+      let sent = false;
+      let failure: FailureVerdict;
+      try {
+        const response = await slots.run(() => {
+          sent = true;
+          return sendOnce(pool, request, signal, limits);
+        }, signal);
+        breaker.record('success', admission.probe);
+        report.attempt(request, attempt, started, { status: response.status });
+        return response;
+      } catch (raw) {
+        failure = classifyFailure(raw, details, { deadlinePassed: signal.aborted, sent });
+        breaker.record(failure.health, admission.probe);
+        report.attempt(request, attempt, started, failure.error);
+        lastError = failure.error;
+      }
+      const decision = planRetry(
+        {
+          attempt,
+          idempotent: request.idempotent === true,
+          retryable: failure.retryable,
+          status: failure.error.status,
+          retryAfterSeconds: failure.error.retryAfterSeconds,
+          remainingMs: deadline - performance.now(),
+        },
+        retry,
+        options.random,
+      );
+      // No retry into a breaker that just opened (or a probe that just failed): it would be refused.
+      if (!decision.retry || breaker.state !== 'closed' || !budget.tryRetry()) throw failure.error;
+      report.retry(request, attempt, decision.delayMs);
+      // The slot was released above: a call waiting to retry never holds a connection slot.
+      try {
+        await sleep(decision.delayMs, [signal, closing.signal]);
+      } catch {
+        throw failure.error;
+      }
     }
-    return { status, body: parseBody(text, { ...details, status }) };
   }
 
   return {
-    upstream: options.upstream,
-    async request(request) {
-      const details = { upstream: options.upstream, endpoint: request.endpoint };
-      const signal = AbortSignal.timeout(options.totalTimeoutMs);
-      try {
-        return await slots.run(() => send(request, signal));
-      } catch (error) {
-        throw transportFailure(error, details);
-      }
+    upstream,
+    request,
+    breakerState: () => breaker.state,
+    close() {
+      // Idempotent: a second shutdown path (signal handler, tests) gets the same promise.
+      closed ??= (closing.abort(), pool.close());
+      return closed;
     },
-    close: () => pool.close(),
   };
 }
 
-function withQuery(path: string, query: UpstreamRequest['query']): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(key, value);
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
-
-async function readBounded(
-  body: AsyncIterable<Buffer>,
-  maxBytes: number,
-  details: { upstream: UpstreamName; endpoint: string },
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      throw new UpstreamError(
-        'UPSTREAM_BAD_RESPONSE',
-        `${upstreamDisplayName(details.upstream)} sent more than ${maxBytes} bytes for ${details.endpoint}`,
-        details,
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseBody(
-  text: string,
-  details: { upstream: UpstreamName; endpoint: string; status: number },
-): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return parseJsonExact(text);
-  } catch {
-    throw new UpstreamError(
-      'UPSTREAM_BAD_RESPONSE',
-      `${upstreamDisplayName(details.upstream)} sent a body for ${details.endpoint} that is not JSON`,
-      details,
-    );
-  }
+function breakerOpen(details: { upstream: UpstreamName; endpoint: string }, retryAfterMs: number) {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new UpstreamError(
+    'UPSTREAM_UNAVAILABLE',
+    `${upstreamDisplayName(details.upstream)} failed repeatedly, so ${details.endpoint} is not being ` +
+      `called for now; retry in about ${retryAfterSeconds} s`,
+    { ...details, retryAfterSeconds },
+  );
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { BrokerScheduleRecord, FactorCloudClient } from '../upstreams/factorcloud/client.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 type BrokerInvoice = BrokerScheduleRecord['invoices'][number];
@@ -29,10 +30,12 @@ export function withScheduleClient(schedule: BrokerScheduleRecord): BrokerSchedu
 export function createBrokerScheduleByBatchIdLoader(
   factorCloud: FactorCloudClient,
 ): BrokerScheduleByBatchIdLoader {
-  return new DataLoader((ids) =>
-    settleEach(ids, async (id) => {
-      const schedule = await factorCloud.getBrokerSchedule(id);
-      return schedule && withScheduleClient(schedule);
-    }),
+  return new DataLoader(
+    measuredBatch('brokerScheduleByBatchId', (ids) =>
+      settleEach(ids, async (id) => {
+        const schedule = await factorCloud.getBrokerSchedule(id);
+        return schedule && withScheduleClient(schedule);
+      }),
+    ),
   );
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ClientDebtorRecord, FactorCloudClient } from '../upstreams/factorcloud/client.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 export interface ClientDebtorKeys {
@@ -15,7 +16,9 @@ export type ClientDebtorByKeysLoader = DataLoader<ClientDebtorKeys, ClientDebtor
 
 export function createClientDebtorByKeysLoader(factorCloud: FactorCloudClient): ClientDebtorByKeysLoader {
   return new DataLoader(
-    (pairs) => settleEach(pairs, (pair) => factorCloud.getClientDebtor(pair.clientKey, pair.debtorKey)),
+    measuredBatch('clientDebtorByKeys', (pairs) =>
+      settleEach(pairs, (pair) => factorCloud.getClientDebtor(pair.clientKey, pair.debtorKey)),
+    ),
     { cacheKeyFn: clientDebtorCacheKey },
   );
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { ConfirmaClient } from '../upstreams/confirma/client.js';
 import type { DateWindow, SettlementQuery } from '../upstreams/confirma/money.js';
 import type { PaymentRecord, SettlementsReply } from '../upstreams/confirma/moneySchemas.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /**
@@ -12,13 +13,23 @@ export type PaymentsByWindowLoader = DataLoader<DateWindow, PaymentRecord[], str
 export type SettlementsByQueryLoader = DataLoader<SettlementQuery, SettlementsReply, string>;
 
 export function createPaymentsByWindowLoader(confirma: ConfirmaClient): PaymentsByWindowLoader {
-  return new DataLoader((windows) => settleEach(windows, (window) => confirma.listPayments(window)), {
-    cacheKeyFn: (window) => JSON.stringify([window.fromDate, window.toDate]),
-  });
+  return new DataLoader(
+    measuredBatch('paymentsByWindow', (windows) =>
+      settleEach(windows, (window) => confirma.listPayments(window)),
+    ),
+    {
+      cacheKeyFn: (window) => JSON.stringify([window.fromDate, window.toDate]),
+    },
+  );
 }
 
 export function createSettlementsByQueryLoader(confirma: ConfirmaClient): SettlementsByQueryLoader {
-  return new DataLoader((queries) => settleEach(queries, (query) => confirma.listSettlements(query)), {
-    cacheKeyFn: (query) => JSON.stringify([query.fromDate, query.toDate, query.unfetchedOnly]),
-  });
+  return new DataLoader(
+    measuredBatch('settlementsByQuery', (queries) =>
+      settleEach(queries, (query) => confirma.listSettlements(query)),
+    ),
+    {
+      cacheKeyFn: (query) => JSON.stringify([query.fromDate, query.toDate, query.unfetchedOnly]),
+    },
+  );
 }

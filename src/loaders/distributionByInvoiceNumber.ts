@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DistributionEntry, DistributionPage } from '../upstreams/confirma/client.js';
 import type { DistributionPageLoader } from './distributionPages.js';
 import { normalizeInvoiceNumber } from './invoiceNumbers.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** The distribution record of one invoice, or null when Confirma does not know the number. */
@@ -18,10 +19,11 @@ export function createDistributionByInvoiceNumberLoader(
   pages: DistributionPageLoader,
 ): DistributionByInvoiceNumberLoader {
   return new DataLoader(
-    (numbers) =>
+    measuredBatch('distributionByInvoiceNumber', (numbers) =>
       settleEach(numbers, async (invoiceNumber) =>
         findEntry(await pages.load({ invoiceNumber }), invoiceNumber),
       ),
+    ),
     { cacheKeyFn: normalizeInvoiceNumber },
   );
 }

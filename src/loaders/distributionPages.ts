@@ -1,14 +1,20 @@
 import DataLoader from 'dataloader';
 import type { ConfirmaClient, DistributionPage, DistributionQuery } from '../upstreams/confirma/client.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** Pages of GET /invoice/distribution, one upstream call per distinct query per request. */
 export type DistributionPageLoader = DataLoader<DistributionQuery, DistributionPage, string>;
 
 export function createDistributionPageLoader(confirma: ConfirmaClient): DistributionPageLoader {
-  return new DataLoader((queries) => settleEach(queries, (query) => confirma.listDistribution(query)), {
-    cacheKeyFn: queryKey,
-  });
+  return new DataLoader(
+    measuredBatch('distributionPages', (queries) =>
+      settleEach(queries, (query) => confirma.listDistribution(query)),
+    ),
+    {
+      cacheKeyFn: queryKey,
+    },
+  );
 }
 
 /** Stable key: same filters in any property order, `undefined` members dropped. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FactorCloudClient, FactoringInvoiceRecord } from '../upstreams/factorcloud/client.js';
 import type { ListedInvoices } from './listedInvoices.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** FactorCloud invoices by InvoiceIntegrationId; null when FactorCloud does not know the id. */
@@ -11,7 +12,9 @@ export function createFactoringInvoiceByIdLoader(
   factorCloud: FactorCloudClient,
   listed?: ListedInvoices,
 ): FactoringInvoiceByIdLoader {
-  return new DataLoader((ids) =>
-    settleEach(ids, async (id) => (await listed?.find(id)) ?? factorCloud.getInvoice(id)),
+  return new DataLoader(
+    measuredBatch('factoringInvoiceById', (ids) =>
+      settleEach(ids, async (id) => (await listed?.find(id)) ?? factorCloud.getInvoice(id)),
+    ),
   );
 }

@@ -6,6 +6,7 @@ import type {
 } from '../upstreams/factorcloud/client.js';
 import type { FactoringInvoiceByIdLoader } from './factoringInvoiceById.js';
 import type { ListedInvoices } from './listedInvoices.js';
+import { measuredBatch } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** A schedule whose invoices are full FactoringInvoice records, each with its integration id. */
@@ -67,11 +68,12 @@ export function createScheduleByBatchIdLoader(
   adoption: ScheduleAdoption,
 ): ScheduleByBatchIdLoader {
   return new ScheduleLoader(
-    (ids) =>
+    measuredBatch('scheduleByBatchId', (ids) =>
       settleEach(ids, async (id) => {
         const schedule = await factorCloud.getSchedule(id);
         return schedule && adoptSchedule(schedule, adoption);
       }),
+    ),
     adoption.listed,
   );
 }

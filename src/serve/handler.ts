@@ -1,36 +1,55 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '../logger.js';
+import type { Observability } from '../observability/observability.js';
+import type { Readiness } from '../observability/readiness.js';
+import { resolveRequestIdentity } from '../observability/requestId.js';
+import { currentRequestId, runInRequestScope } from '../observability/requestScope.js';
+import { serveOperationalRoute } from '../observability/routes.js';
+import type { Gatekeeper } from '../security/admission.js';
+import { batchRefusal } from '../security/limits/batch.js';
+import type { Tenant } from '../security/tenants.js';
 import { BodyTooLargeError, isJsonContentType, readBody } from './body.js';
 import { applyCors } from './cors.js';
 import type { CorsPolicy } from './cors.js';
 
 export interface HandlerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
-  context(requestId: string): Promise<TContext>;
+  context(requestId: string, tenant: Tenant): Promise<TContext>;
+  /** Router secret, JWT and tenant (src/security/admission.ts); runs before the body is read. */
+  admit: Gatekeeper;
+  /** Operations per JSON array body; 1: arrays are refused. */
+  maxBatchOperations: number;
   cors: CorsPolicy;
   maxRequestBodyBytes: number;
   logger: Logger;
+  observability: Observability;
+  readiness(): Readiness;
 }
 
 export const GRAPHQL_PATH = '/graphql';
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * A small node:http integration for Apollo Server: GraphQL at /graphql, a liveness probe at
- * /healthz, and JSON 404s elsewhere. Kept free of a web framework so the hot path stays short.
+ * /healthz, readiness at /readyz, Prometheus metrics at /metrics, and JSON 404s elsewhere.
+ * Kept free of a web framework so the hot path stays short.
  */
 export function createRequestHandler<TContext extends object>(
   options: HandlerOptions<TContext>,
 ): RequestListener {
   return (req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
-      options.logger.error({ err: error }, 'request handler failed');
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-      else res.destroy();
-    });
+    // Everything below runs in the request's scope: its id reaches upstream calls, loaders,
+    // error extensions and log lines without being passed along by hand.
+    const identity = resolveRequestIdentity(req.headers);
+    res.setHeader('x-request-id', identity.requestId);
+    void runInRequestScope(options.observability.scopeFor(identity), () =>
+      handle(req, res, options, identity.requestId).catch((error: unknown) => {
+        options.logger.error({ err: error, requestId: identity.requestId }, 'request handler failed');
+        if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+        else res.destroy();
+      }),
+    );
   };
 }
 
@@ -38,13 +57,12 @@ async function handle<TContext extends object>(
   req: IncomingMessage,
   res: ServerResponse,
   options: HandlerOptions<TContext>,
+  requestId: string,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://subgraph.invalid');
-  const incomingId = req.headers['x-request-id'];
-  const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
-  res.setHeader('x-request-id', requestId);
 
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (await serveOperationalRoute(url.pathname, res, options)) return;
   if (url.pathname === '/' && req.method === 'GET') {
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;
@@ -53,6 +71,11 @@ async function handle<TContext extends object>(
     return sendJson(res, 404, errorBody(`Not found: GraphQL is served at ${GRAPHQL_PATH}`, 'NOT_FOUND'));
   }
   if (applyCors(req, res, options.cors)) return;
+  const admission = await options.admit(req);
+  if (!admission.admitted) {
+    for (const [key, value] of Object.entries(admission.headers)) res.setHeader(key, value);
+    return sendJson(res, admission.status, errorBody(admission.message, admission.code));
+  }
 
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -81,11 +104,13 @@ async function handle<TContext extends object>(
     } else {
       body = text;
     }
+    const batchProblem = batchRefusal(body, options.maxBatchOperations);
+    if (batchProblem) return sendJson(res, 400, errorBody(batchProblem, 'TOO_MANY_OPERATIONS'));
   }
 
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: () => options.context(requestId),
+    context: () => options.context(requestId, admission.tenant),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
@@ -102,7 +127,16 @@ async function handle<TContext extends object>(
   res.end();
 }
 
-const DOCUMENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const DOCUMENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  // Operation limits: the document is well-formed JSON but asks for more than is allowed.
+  'OPERATION_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_TOKENS',
+  'OPERATION_TOO_COSTLY',
+]);
 
 /**
  * GraphQL over HTTP: a client that accepts only `application/json` SHOULD get 200 for a
@@ -139,7 +173,8 @@ function codeOf(extensions: unknown): string | undefined {
 }
 
 function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
+  const requestId = currentRequestId();
+  return { errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] };
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendWithFault, type RenderedReply } from './faultResponses.js';
+import { createFaultPlanner, type SimulatorFaults } from './faults.js';
 
 /**
  * The few HTTP pieces both simulators share: a server on host/port that can be closed cleanly,
@@ -87,8 +89,11 @@ export function startJsonServer(
     onRequest?: RequestRecorder | undefined;
     /** Body cap in bytes; defaults to `MAX_BODY_BYTES`. */
     maxBodyBytes?: number | undefined;
+    /** Failures to inject into the answers (see faults.ts); none when absent. */
+    faults?: SimulatorFaults | undefined;
   },
 ): Promise<RunningServer> {
+  const faults = options.faults ? createFaultPlanner(options.faults) : undefined;
   return startHttpServer(
     async (request, response) => {
       const url = requestUrl(request);
@@ -105,6 +110,7 @@ export function startJsonServer(
         return;
       }
       options.onRequest?.(recordOf(request, url, body));
+      if (faults) return sendWithFault(response, faults.next(), () => rendered(answer(request, url, body)));
       sendReply(response, answer(request, url, body));
     },
     { host: options.host, port: options.port },
@@ -199,6 +205,12 @@ export function sendReply(response: ServerResponse, reply: JsonReply): void {
     return;
   }
   sendJson(response, reply.status, reply.body, reply.headers);
+}
+
+function rendered(reply: JsonReply): RenderedReply {
+  if (reply.status === 204) return { status: 204, headers: reply.headers ?? {}, text: '' };
+  const headers = { 'content-type': 'application/json; charset=utf-8', ...reply.headers };
+  return { status: reply.status, headers, text: toJsonText(reply.body) };
 }
 
 export function sendJson(

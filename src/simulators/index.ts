@@ -8,6 +8,7 @@ import {
   type FactorCloudBehaviour,
   type FactorCloudSimulatorOptions,
 } from './factorcloud/server.js';
+import { seededFaults, type SimulatorFaults } from './faults.js';
 import type { RequestRecorder } from './http.js';
 
 export { startConfirmaSimulator, startFactorCloudSimulator };
@@ -15,6 +16,7 @@ export type { ConfirmaSimulatorOptions, FactorCloudBehaviour, FactorCloudSimulat
 export { generateDataset, type GenerateDatasetOptions } from './dataset.js';
 export type { SimulatorDataset } from './dataset/types.js';
 export type { RecordedRequest, RequestRecorder, RunningServer } from './http.js';
+export type { SimulatorFaults } from './faults.js';
 
 export interface StartSimulatorsOptions {
   /** The simulated "today", `YYYY-MM-DD`. */
@@ -28,6 +30,8 @@ export interface StartSimulatorsOptions {
     provisioningToken?: string;
     /** Delay before queued Confirma work is applied (default 2000 ms; 0: on the next request). */
     processingDelayMs?: number;
+    /** Failures to inject; the seed defaults to one derived from `seed`. */
+    faults?: SimulatorFaults;
   };
   /** Credentials and port, plus the optional behaviour switches (`FactorCloudBehaviour`). */
   factorCloud: {
@@ -35,10 +39,14 @@ export interface StartSimulatorsOptions {
     systemKey: string;
     apiKey: string;
     port?: number;
+    /** Failures to inject; the seed defaults to one derived from `seed`. */
+    faults?: SimulatorFaults;
   } & Partial<FactorCloudBehaviour>;
   /** Defaults to 127.0.0.1. */
   host?: string;
   seed?: number;
+  /** How many Confirma invoices to generate (default 240, spread over the 60 days up to `today`). */
+  invoiceCount?: number;
   /** Optional: sees every request either simulator receives (tests assert on these). */
   onRequest?: RequestRecorder;
 }
@@ -55,6 +63,7 @@ export async function startSimulators(options: StartSimulatorsOptions): Promise<
   const dataset = generateDataset({
     today: options.today,
     seed: options.seed,
+    invoiceCount: options.invoiceCount,
     factoringInvoiceId: options.factoringInvoiceId,
   });
   const { host, onRequest } = options;
@@ -65,11 +74,18 @@ export async function startSimulators(options: StartSimulatorsOptions): Promise<
     provisioningToken: options.confirma.provisioningToken,
     processingDelayMs: options.confirma.processingDelayMs,
     port: options.confirma.port,
+    faults: seededFaults(options.confirma.faults, options.seed ?? 0, 'confirma'),
     host,
     onRequest,
   });
   try {
-    const factorCloud = await startFactorCloudSimulator({ dataset, ...options.factorCloud, host, onRequest });
+    const factorCloud = await startFactorCloudSimulator({
+      dataset,
+      ...options.factorCloud,
+      faults: seededFaults(options.factorCloud.faults, options.seed ?? 0, 'factorcloud'),
+      host,
+      onRequest,
+    });
     return {
       confirmaUrl: confirma.url,
       factorCloudUrl: factorCloud.url,

@@ -1,14 +1,35 @@
+import { budgetFor } from '../http/resilienceConfig.js';
 import { createUpstreamHttp } from '../http/upstreamHttp.js';
-import type { UpstreamHttp } from '../http/upstreamHttp.js';
+import type { UpstreamHttp, UpstreamHttpOptions } from '../http/upstreamHttp.js';
+import type { UpstreamObserver } from '../http/observer.js';
 import type { Config } from '../config.js';
 
-/** One pool per upstream origin, shared by every request. */
+/**
+ * One pool per upstream origin, shared by every request, each with its own time budgets (the
+ * shared ones with that upstream's overrides), circuit breaker and retry budget.
+ */
 export function createUpstreamPools(
   origins: { confirma: string; factorCloud: string },
   limits: Config['upstream'],
+  /** Metrics and traces of every attempt, retry and breaker change (observability). */
+  observer?: UpstreamObserver,
+  /** A clock and a jitter source of their own, for tests that drive the breaker. */
+  sources: Pick<UpstreamHttpOptions, 'now' | 'random'> = {},
 ): { confirmaHttp: UpstreamHttp; factorCloudHttp: UpstreamHttp } {
   return {
-    confirmaHttp: createUpstreamHttp({ upstream: 'confirma', origin: origins.confirma, ...limits }),
-    factorCloudHttp: createUpstreamHttp({ upstream: 'factorcloud', origin: origins.factorCloud, ...limits }),
+    confirmaHttp: createUpstreamHttp({
+      upstream: 'confirma',
+      origin: origins.confirma,
+      ...budgetFor(limits, 'confirma'),
+      ...sources,
+      observer,
+    }),
+    factorCloudHttp: createUpstreamHttp({
+      upstream: 'factorcloud',
+      origin: origins.factorCloud,
+      ...budgetFor(limits, 'factorCloud'),
+      ...sources,
+      observer,
+    }),
   };
 }

@@ -55,12 +55,15 @@ export const onboardClientSchema = z
       });
   });
 
-/** POST /client body; contact roles go in lower case names the docs do not show (our choice). */
+/**
+ * POST /client body. The docs do not show `contacts`; our choice: the role goes as `type`, and the
+ * phone as `telephone`, the name the docs' `client` block uses for it.
+ */
 export function onboardClientBody(input: z.output<typeof onboardClientSchema>): unknown {
   return {
     service: { type: input.service.type, partnerCode: input.service.partnerCode },
     client: { ...input.client, telephone: input.client.telephone ?? '', website: input.client.website ?? '' },
-    contacts: input.contacts.map((c) => ({ type: c.role, name: c.name, email: c.email, phone: c.phone })),
+    contacts: input.contacts.map((c) => ({ type: c.role, name: c.name, email: c.email, telephone: c.phone })),
   };
 }
 

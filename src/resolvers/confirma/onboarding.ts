@@ -21,7 +21,14 @@ export const onboardingMutation: MutationResolvers = {
               message:
                 'input: the partner provisioning token is missing or refused (set CONFIRMA_PROVISIONING_TOKEN)',
             }
-          : refusal('Confirma', result.status, ['input', 'client', 'businessCode'], 'client');
+          : // A 409 means the business code is already a client; any other refusal is not
+            // explained by Confirma, so it is not pinned on a field it may not be about.
+            refusal(
+              'Confirma',
+              result.status,
+              result.status === 409 ? ['input', 'client', 'businessCode'] : ['input'],
+              'client',
+            );
       return { client: null, userErrors: [userError] };
     }
     return { client: result.value, userErrors: [] };

@@ -24,8 +24,11 @@ import type { ConfirmaCall } from './state.js';
  * (§4.1); the simulator spells the other two `INTERMEDIATION` and `COOP`.
  */
 const SERVICE_TYPES = ['LIFECYCLE', 'INTERMEDIATION', 'COOP'] as const;
-/** Docs' onboarding prose names primary, technical and accountant contacts; the key is the simulator's. */
-const CONTACT_TYPES = ['PRIMARY', 'TECHNICAL', 'ACCOUNTANT'] as const;
+/**
+ * Docs' onboarding prose names primary, technical and accountant contacts, and the person who
+ * finishes onboarding and receives the credentials (§2.5); the key and values are the simulator's.
+ */
+const CONTACT_TYPES = ['PRIMARY', 'TECHNICAL', 'ACCOUNTANT', 'ONBOARDING'] as const;
 
 const phone = z.string().regex(/^(?:|\+?[0-9][0-9 ()-]{4,19})$/, 'must be a telephone number');
 

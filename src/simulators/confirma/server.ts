@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { SimulatorDataset } from '../dataset/types.js';
+import type { SimulatorFaults } from '../faults.js';
 import { startJsonServer, type JsonReply, type RequestRecorder, type RunningServer } from '../http.js';
 import { processDueWork } from './processing.js';
 import { badRequest, jsonBody } from './requests.js';
@@ -27,6 +28,8 @@ export interface ConfirmaSimulatorOptions {
   today: string;
   /** Called with every request received, before it is answered. */
   onRequest?: RequestRecorder;
+  /** Failures to inject (latency, 503, 429 bursts, broken bodies, drops); none when absent. */
+  faults?: SimulatorFaults;
 }
 
 export const DEFAULT_PROVISIONING_TOKEN = 'sim-confirma-provisioning-token';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { SimulatorDataset } from '../dataset/types.js';
+import type { SimulatorFaults } from '../faults.js';
 import { startJsonServer, type JsonReply, type RequestRecorder, type RunningServer } from '../http.js';
 import { CALLS } from './calls.js';
 import { DEFAULT_BEHAVIOUR, type FactorCloudBehaviour } from './context.js';
@@ -21,6 +22,8 @@ export interface FactorCloudSimulatorOptions extends Partial<FactorCloudBehaviou
   port?: number;
   /** Called with every request received, before it is answered. */
   onRequest?: RequestRecorder;
+  /** Failures to inject (latency, 503, 429 bursts, broken bodies, drops); none when absent. */
+  faults?: SimulatorFaults;
 }
 
 /**

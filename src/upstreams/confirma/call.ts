@@ -1,5 +1,6 @@
 import { stringifyJsonExact } from '../../http/json.js';
 import type { UpstreamHttp, UpstreamResponse } from '../../http/upstreamHttp.js';
+import { sendObserved } from '../../observability/upstreamCall.js';
 
 export const CONFIRMA_BASE_PATH = '/api/v1/partner';
 
@@ -29,10 +30,28 @@ export interface ConfirmaRequest {
 
 export type ConfirmaCall = (request: ConfirmaRequest) => Promise<UpstreamResponse>;
 
-/** Adds the documented headers (`X-Api-Key`, `Accept`) and the base path to every call. */
+/**
+ * The documented reads (confirma.md §4), the only calls the HTTP layer may repeat after a
+ * transient failure. Listed by method and path rather than inferred from GET: `GET /renew`
+ * replaces the access token (§2.4), and sending it twice would leave us holding a revoked one.
+ */
+const READS = new Set([
+  'GET /invoice/distribution',
+  'GET /invoice/case',
+  'GET /payments',
+  'GET /settlements',
+  'GET /accounting/ledger',
+  'GET /accounting/payment',
+  'GET /validate',
+]);
+
+/**
+ * Adds the documented headers (`X-Api-Key`, `Accept`) and the base path to every call;
+ * `sendObserved` adds the request id and trace context.
+ */
 export function createConfirmaCall(http: UpstreamHttp, credentials: ConfirmaCredentials): ConfirmaCall {
   return (request) =>
-    http.request({
+    sendObserved(http, {
       method: request.method,
       path: `${CONFIRMA_BASE_PATH}${request.path}`,
       endpoint: request.endpoint,
@@ -44,6 +63,7 @@ export function createConfirmaCall(http: UpstreamHttp, credentials: ConfirmaCred
       },
       ...(request.json === undefined ? {} : { body: stringifyJsonExact(request.json) }),
       ...(request.acceptStatuses ? { acceptStatuses: request.acceptStatuses } : {}),
+      idempotent: READS.has(`${request.method} ${request.path}`),
     });
 }
 

@@ -1,6 +1,14 @@
 import type { UpstreamHttp, UpstreamResponse } from '../../http/upstreamHttp.js';
+import { sendObserved } from '../../observability/upstreamCall.js';
 
 export const FACTORCLOUD_BASE_PATH = '/api_factor';
+
+/**
+ * The calls the HTTP layer may repeat after a transient failure. Every documented GET reads; of
+ * the POST calls only get-docs does (its second documented style, §5.17). Every other POST
+ * creates or updates something and is sent exactly once.
+ */
+const READS_BY_POST = new Set(['get-docs']);
 
 /** Visible ASCII only: anything else cannot travel in a header and goes in the query alone. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
@@ -36,7 +44,8 @@ export interface FactorCloudTransport {
 }
 
 /**
- * Adds the three auth headers and the base path to every FactorCloud call (factorcloud.md §1).
+ * Adds the three auth headers and the base path to every FactorCloud call (factorcloud.md §1);
+ * `sendObserved` adds the request id and trace context.
  *
  * POST bodies are raw JSON sent as `Content-Type: application/json`. The docs never show that
  * header: the older examples post JSON form-encoded (`curl --data`), the newer ones as
@@ -58,7 +67,7 @@ export function createFactorCloudTransport(
   return {
     http,
     get: (request) =>
-      http.request({
+      sendObserved(http, {
         method: 'GET',
         // Every documented URI ends with a slash (§1.1).
         path: `${FACTORCLOUD_BASE_PATH}/${request.endpoint}/${request.suffix ?? ''}`,
@@ -66,16 +75,18 @@ export function createFactorCloudTransport(
         ...(request.query ? { query: request.query } : {}),
         headers: { ...auth, ...request.headers },
         ...(request.acceptStatuses ? { acceptStatuses: request.acceptStatuses } : {}),
+        idempotent: true,
       }),
-    // Never retried: the HTTP layer does not retry, and a write is not safe to repeat blindly.
+    // Writes are never retried: a write is not safe to repeat blindly.
     post: (request) =>
-      http.request({
+      sendObserved(http, {
         method: 'POST',
         path: `${FACTORCLOUD_BASE_PATH}/${request.endpoint}/`,
         endpoint: request.endpoint,
         headers: { ...auth, 'Content-Type': 'application/json' },
         body: JSON.stringify(request.body),
         ...(request.acceptStatuses ? { acceptStatuses: request.acceptStatuses } : {}),
+        idempotent: READS_BY_POST.has(request.endpoint),
       }),
   };
 }

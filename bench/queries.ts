@@ -1,0 +1,129 @@
+import { request } from 'undici';
+import { z } from 'zod';
+import { WINDOW } from './config.js';
+
+/** The README's "InvoicePage" query, over the window that holds the whole dataset. */
+export const INVOICE_PAGE_QUERY = /* GraphQL */ `
+  query InvoicePage($from: Date!, $to: Date!) {
+    invoices(filter: { from: $from, to: $to }) {
+      totalCount
+      successfulCount
+      failedCount
+      filtersApplied {
+        from
+        to
+        defaultLast30DaysApplied
+      }
+      nodes {
+        invoiceNumber
+        distribution {
+          status
+          method
+          message
+          createdAt
+          distributedAt
+          fileUrl
+          errors {
+            code
+            description
+            type
+          }
+        }
+        paymentControl {
+          enabled
+          agency
+          status
+          caseId
+          case {
+            stage
+            status
+            activeDays
+            currency
+            balance {
+              capitalAmount
+              interestAmount
+              costsAmount
+              totalAmount
+            }
+          }
+        }
+        factoring {
+          status
+          amount
+          escrowReserveAmount
+          paidInFull
+          invoiceDueDate
+          client {
+            clientKey
+            name
+            creditLimit
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const INVOICE_PAGE_VARIABLES = { from: WINDOW.from, to: WINDOW.to };
+
+/** The README's "OneInvoice" query: 2 upstream calls (distribution by number, get-invoice). */
+export const ONE_INVOICE_QUERY = /* GraphQL */ `
+  query OneInvoice($n: ID!) {
+    invoice(invoiceNumber: $n) {
+      invoiceNumber
+      distribution {
+        status
+      }
+      factoring {
+        status
+        amount
+      }
+    }
+  }
+`;
+
+/** The parts of an InvoicePage reply the lower bound is derived from. */
+export const invoicePageReplySchema = z.object({
+  data: z.object({
+    invoices: z.object({
+      nodes: z.array(
+        z.object({
+          invoiceNumber: z.string(),
+          paymentControl: z.object({ caseId: z.string().nullable() }).nullable(),
+          factoring: z.object({ client: z.object({ clientKey: z.string() }).nullable() }).nullable(),
+        }),
+      ),
+    }),
+  }),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+});
+
+export type InvoicePageReply = z.infer<typeof invoicePageReplySchema>;
+
+/** POSTs a query; the reply text, or an error on a non-200 status or GraphQL errors. */
+export async function postQueryText(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<string> {
+  const response = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.body.text();
+  const errors = z.object({ errors: z.array(z.unknown()).optional() }).parse(JSON.parse(text)).errors;
+  if (response.statusCode !== 200 || errors?.length) {
+    throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 500)}`);
+  }
+  return text;
+}
+
+/** `postQueryText`, parsed. */
+export async function postQuery(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<unknown> {
+  return JSON.parse(await postQueryText(url, query, variables));
+}

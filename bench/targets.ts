@@ -1,0 +1,40 @@
+import { CONFIRMA, FACTORCLOUD, INVOICE_ID_TEMPLATE, UPSTREAM_MAX_CONCURRENCY } from './config.js';
+import { startServerProcess } from './processes.js';
+import type { ServerProcess, SimulatorProcess } from './processes.js';
+
+/**
+ * The two servers under test, each a child process over the simulators' origins. The subgraph
+ * is started through its real entry point (src/index.ts) with the environment an operator
+ * would set in production, so what is measured is what ships, less the upstream read cache.
+ */
+
+function upstreamEnv(simulators: SimulatorProcess): Record<string, string> {
+  return {
+    CONFIRMA_BASE_URL: simulators.confirmaUrl,
+    CONFIRMA_API_KEY: CONFIRMA.apiKey,
+    FACTORCLOUD_BASE_URL: simulators.factorCloudUrl,
+    FACTORCLOUD_FACTOR_ID: FACTORCLOUD.factorId,
+    FACTORCLOUD_SYSTEM_KEY: FACTORCLOUD.systemKey,
+    FACTORCLOUD_API_KEY: FACTORCLOUD.apiKey,
+    FACTORCLOUD_INVOICE_ID_TEMPLATE: INVOICE_ID_TEMPLATE,
+    UPSTREAM_MAX_CONCURRENCY: String(UPSTREAM_MAX_CONCURRENCY),
+  };
+}
+
+/** `nodeFlags`, e.g. `--cpu-prof`, go to the subgraph's Node process. */
+export function startSubgraphProcess(
+  simulators: SimulatorProcess,
+  nodeFlags: readonly string[] = [],
+): Promise<ServerProcess> {
+  return startServerProcess(
+    'src/index.ts',
+    // The upstream read cache is off: every benchmark here is about the calls a query makes and
+    // what they cost; a warm cache would answer without them (and the proxy has none).
+    { ...upstreamEnv(simulators), NODE_ENV: 'production', LOG_LEVEL: 'info', CACHE_ENABLED: 'false' },
+    nodeFlags,
+  );
+}
+
+export function startProxyProcess(simulators: SimulatorProcess): Promise<ServerProcess> {
+  return startServerProcess('bench/handProxy.ts', upstreamEnv(simulators));
+}

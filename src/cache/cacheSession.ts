@@ -1,0 +1,57 @@
+import { entryKey } from './keys.js';
+import type { CachedRead, ReadCache } from './readCache.js';
+
+/** Per-request view: generations are read once per request and scope, and updated on a bump. */
+export class CacheSession {
+  private readonly generations = new Map<string, Promise<number | null>>();
+
+  constructor(private readonly cache: ReadCache) {}
+
+  read<T>(spec: CachedRead<T>): Promise<T> {
+    if (spec.scope === undefined) return this.cache.read(spec, undefined);
+    const scope = spec.scope;
+    return this.generationOf(spec.partition, scope).then((generation) => this.cache.read(spec, generation));
+  }
+
+  /** Keys of single answers (no scope), to drop after a write. */
+  keyOf(partition: string, resource: string, params: readonly unknown[]): string {
+    return entryKey(partition, resource, params);
+  }
+
+  invalidate(keys: readonly string[]): Promise<void> {
+    return keys.length ? this.cache.invalidate(keys) : Promise.resolve();
+  }
+
+  /**
+   * Drops single answers that live under a scope's generation. The generation is read afresh
+   * (not this request's remembered one): entries written since another request's bump count too.
+   */
+  async invalidateScoped(
+    partition: string,
+    scope: string,
+    entries: ReadonlyArray<readonly [resource: string, params: readonly unknown[]]>,
+  ): Promise<void> {
+    const generation = await this.cache.generation(partition, scope);
+    if (generation === null) return; // The store is down: nothing can be dropped, TTLs bound it.
+    await this.invalidate(
+      entries.map(([resource, params]) => entryKey(partition, resource, params, generation)),
+    );
+  }
+
+  /** Invalidates every list of `scope` in the partition, for every instance sharing the store. */
+  async bump(partition: string, scope: string): Promise<void> {
+    const next = this.cache.bump(partition, scope);
+    this.generations.set(`${partition}\n${scope}`, next);
+    await next;
+  }
+
+  private generationOf(partition: string, scope: string): Promise<number | null> {
+    const id = `${partition}\n${scope}`;
+    let generation = this.generations.get(id);
+    if (!generation) {
+      generation = this.cache.generation(partition, scope);
+      this.generations.set(id, generation);
+    }
+    return generation;
+  }
+}

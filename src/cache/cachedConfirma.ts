@@ -1,0 +1,158 @@
+import { normalizeInvoiceNumber } from '../loaders/invoiceNumbers.js';
+import type { ConfirmaClient, DistributionQuery } from '../upstreams/confirma/client.js';
+import type { CacheSession } from './cacheSession.js';
+import type { TtlPolicy } from './ttlPolicy.js';
+import { actionTargets, createdInvoiceNumber } from './writeTargets.js';
+
+/** Invalidation scopes: every list of one kind in a tenant partition, bumped at once. */
+const DISTRIBUTION = 'distribution';
+const ACCOUNTING = 'accounting';
+
+const LOOKUP = 'confirma.distribution';
+const CASE = 'confirma.case';
+
+export interface CachedClientDeps {
+  session: CacheSession;
+  policy: TtlPolicy;
+  /** This request's partition (tenant and current credentials); read on every call. */
+  partition(): string;
+}
+
+/**
+ * Confirma with its reads served through the cache and its writes invalidating what they touch.
+ * Left uncached on purpose: `validateToken` (its point is a live answer), `renewToken` and
+ * onboarding (writes), and settlements with `unfetchedOnly` (reading them marks them fetched).
+ *
+ * Invalidation runs after the write whether it succeeded, was refused or failed on the way: a
+ * write that timed out may still have happened. Actions and accounting submits take effect
+ * asynchronously at Confirma; the short TTLs of open cases and pending sync states cover that.
+ */
+export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): ConfirmaClient {
+  const { session, policy } = deps;
+  const read = <T>(
+    resource: string,
+    params: readonly unknown[],
+    ttlSeconds: (value: T) => number,
+    load: () => Promise<T>,
+    scope?: string,
+  ) => session.read({ partition: deps.partition(), resource, params, ttlSeconds, load, scope });
+
+  async function afterWrite<T>(write: () => Promise<T>, invalidate: () => Promise<void>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      await invalidate();
+    }
+  }
+
+  return {
+    ...client,
+
+    listDistribution(query) {
+      const load = () => client.listDistribution(query);
+      const number = singleLookup(query);
+      if (number !== undefined)
+        return read(LOOKUP, [number], (page) => policy.distributionLookup(page), load);
+      const params = [query.invoiceNumber, query.fromInvDate, query.toInvDate, query.fetchType];
+      return read(
+        'confirma.distributionList',
+        params,
+        () => policy.seconds('distributionList'),
+        load,
+        DISTRIBUTION,
+      );
+    },
+    getCase: (caseId) =>
+      read(
+        CASE,
+        [normalizeInvoiceNumber(caseId)],
+        (found) => policy.caseDetails(found),
+        () => client.getCase(caseId),
+      ),
+    listPayments: (window) =>
+      read(
+        'confirma.payments',
+        [window.fromDate, window.toDate],
+        () => policy.window('payments', window),
+        () => client.listPayments(window),
+      ),
+    listSettlements(query) {
+      if (query.unfetchedOnly) return client.listSettlements(query);
+      return read(
+        'confirma.settlements',
+        [query.fromDate, query.toDate],
+        () => policy.window('settlements', query),
+        () => client.listSettlements(query),
+      );
+    },
+    ledgerStatus: (query) =>
+      read(
+        'confirma.ledgerStatus',
+        sortedEntries(query),
+        (items) => policy.syncStatus(items),
+        () => client.ledgerStatus(query),
+        ACCOUNTING,
+      ),
+    paymentStatus: (query) =>
+      read(
+        'confirma.paymentStatus',
+        sortedEntries(query),
+        (items) => policy.syncStatus(items),
+        () => client.paymentStatus(query),
+        ACCOUNTING,
+      ),
+
+    createInvoice: (body) =>
+      afterWrite(
+        () => client.createInvoice(body),
+        async () => {
+          const number = createdInvoiceNumber(body);
+          const partition = deps.partition();
+          await Promise.all([
+            session.invalidate(number === undefined ? [] : [session.keyOf(partition, LOOKUP, [number])]),
+            session.bump(partition, DISTRIBUTION),
+          ]);
+        },
+      ),
+    createInvoiceActions: (body) =>
+      afterWrite(
+        () => client.createInvoiceActions(body),
+        async () => {
+          const { invoiceNumbers, caseIds } = actionTargets(body);
+          const partition = deps.partition();
+          await Promise.all([
+            session.invalidate([
+              ...invoiceNumbers.map((n) => session.keyOf(partition, LOOKUP, [n])),
+              ...caseIds.map((id) => session.keyOf(partition, CASE, [id])),
+            ]),
+            // Payment control (and its status) is part of every list that shows the invoice.
+            session.bump(partition, DISTRIBUTION),
+          ]);
+        },
+      ),
+    submitLedger: (body) =>
+      afterWrite(
+        () => client.submitLedger(body),
+        () => session.bump(deps.partition(), ACCOUNTING),
+      ),
+    submitPayments: (body) =>
+      afterWrite(
+        () => client.submitPayments(body),
+        () => session.bump(deps.partition(), ACCOUNTING),
+      ),
+  };
+}
+
+/** A lookup of one invoice by number (the loaders' form), keyed by the normalized number. */
+function singleLookup(query: DistributionQuery): string | undefined {
+  const { invoiceNumber, fromInvDate, toInvDate, fetchType } = query;
+  if (invoiceNumber === undefined || fromInvDate !== undefined || toInvDate !== undefined) return undefined;
+  return fetchType === undefined ? normalizeInvoiceNumber(invoiceNumber) : undefined;
+}
+
+/** Query parameters in a stable order, absent ones dropped. */
+function sortedEntries(query: Record<string, string | undefined>): string[][] {
+  return Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+}

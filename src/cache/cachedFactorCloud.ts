@@ -1,0 +1,160 @@
+import type { FactorCloudClient } from '../upstreams/factorcloud/client.js';
+import type { CachedClientDeps } from './cachedConfirma.js';
+
+/**
+ * Invoices and schedules share one scope: post-payments is matched to invoices by FactorCloud
+ * itself (factorcloud.md §5.18), so which invoices a payment batch touched is not known here and
+ * the whole scope is invalidated; schedule writes name their invoices and drop just those.
+ */
+const FACTORING = 'factoring';
+
+const INVOICE = 'factorcloud.invoice';
+const SCHEDULE = 'factorcloud.schedule';
+const BROKER_SCHEDULE = 'factorcloud.brokerSchedule';
+const CLIENT = 'factorcloud.client';
+const CLIENT_DEBTOR = 'factorcloud.clientDebtor';
+const DEBTOR = 'factorcloud.debtor';
+const DOCUMENT = 'factorcloud.document';
+
+/**
+ * FactorCloud with its reads served through the cache and its writes invalidating what they
+ * touch (after the write, whatever its outcome). The connection checks stay live. The schedule
+ * writes' own read-before-write (scheduleWrites.ts) uses the unwrapped reads, so a cached
+ * "not known" can never let a batch be created twice.
+ */
+export function cachedFactorCloud(client: FactorCloudClient, deps: CachedClientDeps): FactorCloudClient {
+  const { session, policy } = deps;
+  const read = <T>(
+    resource: string,
+    params: readonly unknown[],
+    ttlSeconds: (value: T) => number,
+    load: () => Promise<T>,
+    scope?: string,
+  ) => session.read({ partition: deps.partition(), resource, params, ttlSeconds, load, scope });
+  const drop = (...entries: Array<[string, string[]]>) =>
+    session.invalidate(
+      entries.map(([resource, params]) => session.keyOf(deps.partition(), resource, params)),
+    );
+
+  async function afterWrite<T>(
+    write: () => Promise<T>,
+    invalidate: (result?: T) => Promise<void>,
+  ): Promise<T> {
+    let result: T | undefined;
+    try {
+      result = await write();
+      return result;
+    } finally {
+      await invalidate(result);
+    }
+  }
+
+  return {
+    ...client,
+
+    getInvoice: (id) =>
+      read(
+        INVOICE,
+        [id],
+        (found) => policy.factoringInvoice(found),
+        () => client.getInvoice(id),
+        FACTORING,
+      ),
+    getSchedule: (id) =>
+      read(
+        SCHEDULE,
+        [id],
+        (found) => policy.schedule(found),
+        () => client.getSchedule(id),
+        FACTORING,
+      ),
+    getBrokerSchedule: (id) =>
+      read(
+        BROKER_SCHEDULE,
+        [id],
+        (found) => policy.schedule(found),
+        () => client.getBrokerSchedule(id),
+        FACTORING,
+      ),
+    getClient: (key) =>
+      read(
+        CLIENT,
+        [key],
+        (found) => policy.found('party', found),
+        () => client.getClient(key),
+      ),
+    getClientDebtor: (clientKey, debtorKey) =>
+      read(
+        CLIENT_DEBTOR,
+        [clientKey, debtorKey],
+        (found) => policy.found('party', found),
+        () => client.getClientDebtor(clientKey, debtorKey),
+      ),
+    getDebtorMaster: (key) =>
+      read(
+        DEBTOR,
+        [key],
+        (found) => policy.found('party', found),
+        () => client.getDebtorMaster(key),
+      ),
+    getDocument: (uuid) =>
+      read(
+        DOCUMENT,
+        [uuid],
+        (found) => policy.found('document', found),
+        () => client.getDocument(uuid),
+      ),
+
+    createClient: (write) =>
+      afterWrite(
+        () => client.createClient(write),
+        () => drop([CLIENT, [write.clientKey]]),
+      ),
+    createDebtor: (write) =>
+      afterWrite(
+        () => client.createDebtor(write),
+        () => drop([CLIENT_DEBTOR, [write.clientKey, write.debtorKey]], [DEBTOR, [write.debtorKey]]),
+      ),
+    // A vendor travels as a debtor key (§5.13): the same two reads may show it.
+    createVendor: (write) =>
+      afterWrite(
+        () => client.createVendor(write),
+        () => drop([CLIENT_DEBTOR, [write.clientKey, write.vendorKey]], [DEBTOR, [write.vendorKey]]),
+      ),
+    createSchedule: (write) =>
+      afterWrite(
+        () => client.createSchedule(write),
+        () =>
+          session.invalidateScoped(deps.partition(), FACTORING, [
+            [SCHEDULE, [write.integrationBatchId]],
+            ...write.invoices.map((invoice) => [INVOICE, [invoice.integrationId]] as const),
+          ]),
+      ),
+    createBrokerSchedule: (write) =>
+      afterWrite(
+        () => client.createBrokerSchedule(write),
+        async () => {
+          const ids = write.invoices.map((invoice) => invoice.integrationId);
+          // Without an id an invoice cannot be named: drop the whole scope instead.
+          if (ids.some((id) => id === undefined)) return session.bump(deps.partition(), FACTORING);
+          await session.invalidateScoped(deps.partition(), FACTORING, [
+            [BROKER_SCHEDULE, [write.integrationBatchId]],
+            ...ids.map((id) => [INVOICE, [id]] as const),
+          ]);
+        },
+      ),
+    // An update (200) replaces a stored document; only the reply names which one.
+    storeDocument: (write) =>
+      afterWrite(
+        () => client.storeDocument(write),
+        async (outcome) => {
+          if (outcome?.ok && outcome.value.uuid) await drop([DOCUMENT, [outcome.value.uuid]]);
+        },
+      ),
+    postPayments: (write) =>
+      afterWrite(
+        () => client.postPayments(write),
+        () => session.bump(deps.partition(), FACTORING),
+      ),
+  };
+}

@@ -1,0 +1,69 @@
+import type { ConfirmaClient, ConfirmaCredentials } from '../upstreams/confirma/client.js';
+import type { FactorCloudClient, FactorCloudCredentials } from '../upstreams/factorcloud/client.js';
+import { cachedConfirma } from './cachedConfirma.js';
+import { cachedFactorCloud } from './cachedFactorCloud.js';
+import { CacheSession } from './cacheSession.js';
+import { credentialHash, partitionKey } from './keys.js';
+import type { ReadCache } from './readCache.js';
+import type { TtlPolicy } from './ttlPolicy.js';
+
+export interface UpstreamClients {
+  confirma: ConfirmaClient;
+  factorCloud: FactorCloudClient;
+}
+
+/** Whose answers these are: the tenant and the credentials its requests use. */
+export interface CacheTenant {
+  id: string;
+  confirma: ConfirmaCredentials;
+  factorCloud: FactorCloudCredentials;
+}
+
+/** The cache as the per-request context sees it. */
+export interface UpstreamCache {
+  /**
+   * The request's upstream clients with reads served through the cache and writes invalidating
+   * it. Call once per request: the result remembers that request's list generations.
+   */
+  wrap(clients: UpstreamClients, tenant: CacheTenant): UpstreamClients;
+}
+
+export function createUpstreamCache(
+  readCache: ReadCache,
+  policy: TtlPolicy,
+  keyPrefix: string,
+): UpstreamCache {
+  return {
+    wrap(clients, tenant) {
+      const session = new CacheSession(readCache);
+      // Read on every call: renewing the Confirma token replaces the key in place, and answers
+      // fetched with the new key start a partition of their own.
+      const confirmaPartition = memoized(
+        () => tenant.confirma.apiKey,
+        (apiKey) => partitionKey(keyPrefix, tenant.id, `c${credentialHash([apiKey])}`),
+      );
+      const factorCloudPartition = memoized(
+        () => `${tenant.factorCloud.factorId}\n${tenant.factorCloud.systemKey}\n${tenant.factorCloud.apiKey}`,
+        (joined) => partitionKey(keyPrefix, tenant.id, `f${credentialHash(joined.split('\n'))}`),
+      );
+      return {
+        confirma: cachedConfirma(clients.confirma, { session, policy, partition: confirmaPartition }),
+        factorCloud: cachedFactorCloud(clients.factorCloud, {
+          session,
+          policy,
+          partition: factorCloudPartition,
+        }),
+      };
+    },
+  };
+}
+
+/** `derive(input())`, recomputed only when the input changes (hashing on every read is waste). */
+function memoized(input: () => string, derive: (value: string) => string): () => string {
+  let last: { input: string; output: string } | undefined;
+  return () => {
+    const current = input();
+    if (last?.input !== current) last = { input: current, output: derive(current) };
+    return last.output;
+  };
+}

@@ -1,0 +1,80 @@
+import type { Pool } from 'undici';
+import { UpstreamError, upstreamDisplayName } from './errors.js';
+import type { UpstreamName } from './errors.js';
+import { statusFailure } from './failures.js';
+import { parseJsonExact } from './json.js';
+import type { UpstreamRequest, UpstreamResponse } from './upstreamHttp.js';
+
+interface Where {
+  upstream: UpstreamName;
+  endpoint: string;
+}
+
+/**
+ * One attempt of a request: send it, read the whole body (bounded), and turn a status the caller
+ * did not accept into an UpstreamError. The body is always consumed, so the connection goes back
+ * to the pool in a reusable state.
+ */
+export async function sendOnce(
+  pool: Pool,
+  request: UpstreamRequest,
+  signal: AbortSignal,
+  limits: { upstream: UpstreamName; maxBodyBytes: number },
+): Promise<UpstreamResponse> {
+  const where = { upstream: limits.upstream, endpoint: request.endpoint };
+  const response = await pool.request({
+    method: request.method,
+    path: withQuery(request.path, request.query),
+    headers: request.headers ?? {},
+    body: request.body ?? null,
+    signal,
+  });
+  const text = await readBounded(response.body, limits.maxBodyBytes, where);
+  const status = response.statusCode;
+  const accepted = (status >= 200 && status < 300) || request.acceptStatuses?.includes(status);
+  if (!accepted) {
+    const retryAfter = response.headers['retry-after'];
+    throw statusFailure(status, typeof retryAfter === 'string' ? retryAfter : undefined, where);
+  }
+  return { status, body: parseBody(text, { ...where, status }) };
+}
+
+function withQuery(path: string, query: UpstreamRequest['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, value);
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, where: Where): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      throw new UpstreamError(
+        'UPSTREAM_BAD_RESPONSE',
+        `${upstreamDisplayName(where.upstream)} sent more than ${maxBytes} bytes for ${where.endpoint}`,
+        where,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, where: Where & { status: number }): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return parseJsonExact(text);
+  } catch {
+    throw new UpstreamError(
+      'UPSTREAM_BAD_RESPONSE',
+      `${upstreamDisplayName(where.upstream)} sent a body for ${where.endpoint} that is not JSON`,
+      where,
+    );
+  }
+}

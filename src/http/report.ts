@@ -1,0 +1,53 @@
+import type { UpstreamError, UpstreamName } from './errors.js';
+import type { BreakerState, UpstreamObserver } from './observer.js';
+
+export interface Reporter {
+  attempt(
+    request: { endpoint: string; method: 'GET' | 'POST' },
+    attempt: number,
+    startedAt: number,
+    outcome: { status: number } | UpstreamError,
+  ): void;
+  retry(request: { endpoint: string }, attempt: number, delayMs: number): void;
+  breakerState(state: BreakerState): void;
+}
+
+/**
+ * Feeds the observer. Hooks are documented not to throw; they are still guarded, because a
+ * broken metric must never turn a good upstream answer into a failed request.
+ */
+export function createReporter(upstream: UpstreamName, observer: UpstreamObserver | undefined): Reporter {
+  const safely = (hook: () => void) => {
+    try {
+      hook();
+    } catch {
+      // Deliberately ignored: see above.
+    }
+  };
+  return {
+    attempt(request, attempt, startedAt, outcome) {
+      if (!observer?.onAttempt) return;
+      const durationMs = performance.now() - startedAt;
+      const result =
+        'code' in outcome
+          ? { ...(outcome.status === undefined ? {} : { status: outcome.status }), errorCode: outcome.code }
+          : { status: outcome.status };
+      safely(() =>
+        observer.onAttempt?.({
+          upstream,
+          endpoint: request.endpoint,
+          method: request.method,
+          attempt,
+          durationMs,
+          ...result,
+        }),
+      );
+    },
+    retry(request, attempt, delayMs) {
+      safely(() => observer?.onRetry?.({ upstream, endpoint: request.endpoint, attempt, delayMs }));
+    },
+    breakerState(state) {
+      safely(() => observer?.onBreakerState?.({ upstream, state }));
+    },
+  };
+}

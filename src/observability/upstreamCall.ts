@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import type { Span } from '@opentelemetry/api';
+import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
+import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '../http/upstreamHttp.js';
+import { formatTraceparent } from './requestId.js';
+import type { TraceParent } from './requestId.js';
+import { currentRequestScope, parentTraceContext } from './requestScope.js';
+import type { RequestScope } from './requestScope.js';
+
+/** Span attribute names for upstream calls; the HTTP ones follow OTel's semantic conventions. */
+export const UPSTREAM_SPAN_ATTRIBUTES = {
+  upstream: 'invoice_graph.upstream',
+  endpoint: 'invoice_graph.upstream.endpoint',
+  attempt: 'invoice_graph.upstream.attempt',
+} as const;
+
+const callSpans = new AsyncLocalStorage<Span>();
+
+/** The span of the upstream call in progress, for the transport's attempt and retry hooks. */
+export function currentUpstreamSpan(): Span | undefined {
+  return callSpans.getStore();
+}
+
+/**
+ * Sends one upstream request on behalf of the current GraphQL request: adds `x-request-id`
+ * (so the upstream's logs can be joined to ours) and W3C trace context, and, when tracing is
+ * on, wraps the call, retries included, in a client span. Outside a request it is a plain send.
+ */
+export function sendObserved(http: UpstreamHttp, request: UpstreamRequest): Promise<UpstreamResponse> {
+  const scope = currentRequestScope();
+  if (!scope) return http.request(request);
+  if (!scope.tracer) {
+    // No tracing of our own: hand the caller's trace context on unchanged, so the trace the
+    // router started still continues at the upstream.
+    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent)));
+  }
+  const span = scope.tracer.startSpan(
+    `${http.upstream} ${request.endpoint}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        [UPSTREAM_SPAN_ATTRIBUTES.upstream]: http.upstream,
+        [UPSTREAM_SPAN_ATTRIBUTES.endpoint]: request.endpoint,
+        [ATTR_HTTP_REQUEST_METHOD]: request.method,
+      },
+    },
+    parentTraceContext(scope),
+  );
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  const headers = propagationHeaders(scope, { traceId, spanId, flags: traceFlags });
+  return callSpans.run(span, async () => {
+    try {
+      return await http.request(withHeaders(request, headers));
+    } catch (error) {
+      // The error code only: spans leave this service, so no message travels with them.
+      const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
+      span.setAttribute(ATTR_ERROR_TYPE, code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+function propagationHeaders(scope: RequestScope, parent: TraceParent | undefined): Record<string, string> {
+  return {
+    'x-request-id': scope.requestId,
+    ...(parent ? { traceparent: formatTraceparent(parent) } : {}),
+    ...(parent && scope.tracestate ? { tracestate: scope.tracestate } : {}),
+  };
+}
+
+function withHeaders(request: UpstreamRequest, headers: Record<string, string>): UpstreamRequest {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}

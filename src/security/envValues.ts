@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Environment value helpers for the security settings: blank means unset. */
+
+export const text = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+/** `true` / `false`; unset → undefined, so the caller can pick an environment-dependent default. */
+export const flag = text.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional());
+
+export function integer(defaultValue: number, min: number, max: number) {
+  return text
+    .transform((value) => (value === undefined ? defaultValue : Number(value)))
+    .pipe(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max));
+}
+
+/** A lower-case HTTP header name (RFC 9110 token), as node:http presents incoming headers. */
+export function headerName(defaultValue: string) {
+  return text
+    .transform((value) => (value ?? defaultValue).toLowerCase())
+    .pipe(z.string().regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, { error: 'must be an HTTP header name' }));
+}
+
+/** Comma-separated list, blanks dropped. */
+export function list(defaultValue: readonly string[]) {
+  return text.transform((value) =>
+    value === undefined
+      ? [...defaultValue]
+      : value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+  );
+}

@@ -1,0 +1,70 @@
+import type { FieldNode, GraphQLField, GraphQLNamedType, ValueNode } from 'graphql';
+import { Kind } from 'graphql';
+import type { OperationLimits } from './limitsConfig.js';
+
+/**
+ * Lists that hold whatever an upstream listing returns for a window or a batch, in full: none
+ * of the upstream APIs pages (confirma.md §3.3, factorcloud.md "Pagination: none documented"),
+ * so these are assumed to be a full page (`OPERATION_PAGE_SIZE`). Every other list holds details
+ * of one item (a distribution's errors, a case's events) and is assumed `OPERATION_LIST_SIZE`.
+ */
+const PAGE_LISTS = new Set([
+  'Query.payments',
+  'Query.ledgerSyncStatus',
+  'Query.accountingPaymentSyncStatus',
+  'InvoiceList.nodes',
+  // Settlement.allocations is not one: a window's allocations are spread over its settlements,
+  // and a full page of each (200 × 200) would price an ordinary settlements read out of reach.
+  'SettlementList.settlements',
+  'Schedule.invoices',
+  'BrokerSchedule.invoices',
+  'FactoringPaymentBatch.payments',
+]);
+
+/**
+ * Arguments that bound a list's length, as cursor and offset pagination name them. No field
+ * has one today; a field that gains one is costed by the value the caller gives.
+ */
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit', 'pageSize', 'take']);
+
+/**
+ * The length to assume for a list field: its size argument when it has one; for `_entities`,
+ * the number of representations the router sent; else the page or list size above.
+ */
+export function assumedListSize(
+  parent: GraphQLNamedType,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Readonly<Record<string, unknown>>,
+  limits: Pick<OperationLimits, 'listSize' | 'pageSize'>,
+): number {
+  for (const argument of node.arguments ?? []) {
+    if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
+    const size = intValue(argument.value, variables);
+    if (size !== undefined) return Math.max(0, size);
+  }
+  if (parent.name === 'Query' && field.name === '_entities') {
+    const representations = node.arguments?.find((argument) => argument.name.value === 'representations');
+    const count = representations && listLength(representations.value, variables);
+    if (count !== undefined) return count;
+  }
+  return PAGE_LISTS.has(`${parent.name}.${field.name}`) ? limits.pageSize : limits.listSize;
+}
+
+function intValue(value: ValueNode, variables: Readonly<Record<string, unknown>>): number | undefined {
+  if (value.kind === Kind.INT) return Number.parseInt(value.value, 10);
+  if (value.kind === Kind.VARIABLE) {
+    const given = variables[value.name.value];
+    return typeof given === 'number' && Number.isInteger(given) ? given : undefined;
+  }
+  return undefined;
+}
+
+function listLength(value: ValueNode, variables: Readonly<Record<string, unknown>>): number | undefined {
+  if (value.kind === Kind.LIST) return value.values.length;
+  if (value.kind === Kind.VARIABLE) {
+    const given = variables[value.name.value];
+    return Array.isArray(given) ? given.length : undefined;
+  }
+  return undefined;
+}
