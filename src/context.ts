@@ -1,3 +1,4 @@
+import { lazyProperties } from './lib/lazy.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { Loaders } from './loaders/index.js';
@@ -44,20 +45,21 @@ export interface ContextDeps {
  * the only ones this request's clients ever hold.
  */
 export function createContext(deps: ContextDeps, requestId: string, tenant: Tenant): Context {
-  const clients = {
-    confirma: createConfirmaClient(deps.confirmaHttp, tenant.confirma),
-    factorCloud: createFactorCloudClient(deps.factorCloudHttp, tenant.factorCloud),
-  };
+  // Built on first use: most operations need one upstream, few need a log line of their own.
+  const clients = lazyProperties<Context['upstreams']>({
+    confirma: () => createConfirmaClient(deps.confirmaHttp, tenant.confirma),
+    factorCloud: () => createFactorCloudClient(deps.factorCloudHttp, tenant.factorCloud),
+  });
   // Reads are cached per tenant and credentials; writes through these clients invalidate them.
   const upstreams = deps.upstreamCache ? deps.upstreamCache.wrap(clients, tenant) : clients;
-  return {
-    loaders: createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
-    upstreams,
-    factoringInvoiceId: deps.factoringInvoiceId,
-    requestId,
-    logger: deps.logger.child({ requestId, tenant: tenant.id }),
-    tenant: { id: tenant.id },
-  };
+  return lazyProperties<Context>({
+    loaders: () => createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
+    upstreams: () => upstreams,
+    factoringInvoiceId: () => deps.factoringInvoiceId,
+    requestId: () => requestId,
+    logger: () => deps.logger.child({ requestId, tenant: tenant.id }),
+    tenant: () => ({ id: tenant.id }),
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import { createCaching } from './cache/caching.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import type { Config } from './config.js';
 import { invoiceIdFromTemplate } from './context.js';
 import { todayIsoDate } from './lib/dates.js';
+import { drainable } from './lib/httpDrain.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { createObservability } from './observability/observability.js';
@@ -97,7 +97,8 @@ async function main(): Promise<void> {
     persistedQueries: { cache: caching.persistedQueries, ttlSeconds: config.cache.apqTtlSeconds },
   });
 
-  const server = createServer(subgraph.handler);
+  const http = drainable(subgraph.handler);
+  const server = createServer(http.listener);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
   );
 
   onShutdownSignal(logger, async () => {
-    await closeServer(server);
+    // Stop accepting, let in-flight requests finish, close kept-alive connections.
+    await http.drain(server);
     await subgraph.stop();
     await Promise.all([pools.confirmaHttp.close(), pools.factorCloudHttp.close()]);
     await simulators?.close();
@@ -119,14 +121,6 @@ async function main(): Promise<void> {
 
 function portOf(target: Config['confirma'] | Config['factorCloud']): number {
   return target.mode === 'simulator' ? target.port : 0;
-}
-
-/** Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets. */
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }
 
 const SHUTDOWN_DEADLINE_MS = 10_000;

@@ -62,12 +62,13 @@ export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): 
         DISTRIBUTION,
       );
     },
-    getCase: (caseId) =>
+    // Keyed by case id alone: the invoice number sent along names the same case.
+    getCase: (caseId, invoiceNumber) =>
       read(
         CASE,
         [normalizeInvoiceNumber(caseId)],
         (found) => policy.caseDetails(found),
-        () => client.getCase(caseId),
+        () => client.getCase(caseId, invoiceNumber),
       ),
     listPayments: (window) =>
       read(

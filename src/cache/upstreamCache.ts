@@ -1,3 +1,4 @@
+import { lazyProperties } from '../lib/lazy.js';
 import type { ConfirmaClient, ConfirmaCredentials } from '../upstreams/confirma/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from '../upstreams/factorcloud/client.js';
 import { cachedConfirma } from './cachedConfirma.js';
@@ -46,14 +47,12 @@ export function createUpstreamCache(
         () => `${tenant.factorCloud.factorId}\n${tenant.factorCloud.systemKey}\n${tenant.factorCloud.apiKey}`,
         (joined) => partitionKey(keyPrefix, tenant.id, `f${credentialHash(joined.split('\n'))}`),
       );
-      return {
-        confirma: cachedConfirma(clients.confirma, { session, policy, partition: confirmaPartition }),
-        factorCloud: cachedFactorCloud(clients.factorCloud, {
-          session,
-          policy,
-          partition: factorCloudPartition,
-        }),
-      };
+      // Each wrapped client is built when first used, like the clients it wraps.
+      return lazyProperties<UpstreamClients>({
+        confirma: () => cachedConfirma(clients.confirma, { session, policy, partition: confirmaPartition }),
+        factorCloud: () =>
+          cachedFactorCloud(clients.factorCloud, { session, policy, partition: factorCloudPartition }),
+      });
     },
   };
 }

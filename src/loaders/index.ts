@@ -1,3 +1,4 @@
+import { lazyProperties } from '../lib/lazy.js';
 import type { ConfirmaClient } from '../upstreams/confirma/client.js';
 import type { FactorCloudClient } from '../upstreams/factorcloud/client.js';
 import { createCaseByIdLoader } from './caseById.js';
@@ -29,18 +30,29 @@ export interface LoaderUpstreams {
 
 export type LoaderOptions = FactorCloudLoaderOptions;
 
-/** Fresh loaders for one GraphQL request: their caches never outlive it. */
+/**
+ * Fresh loaders for one GraphQL request: their caches never outlive it. Each is built when a
+ * resolver first asks for it; the FactorCloud ones share state, so they are built together.
+ */
 export function createLoaders(upstreams: LoaderUpstreams, options: LoaderOptions = {}): Loaders {
-  const distributionPages = createDistributionPageLoader(upstreams.confirma);
-  return {
-    distributionPages,
-    distributionByInvoiceNumber: createDistributionByInvoiceNumberLoader(distributionPages),
-    caseById: createCaseByIdLoader(upstreams.confirma),
-    ...createFactorCloudLoaders(upstreams.factorCloud, options),
-    clientByKey: createClientByKeyLoader(upstreams.factorCloud),
-    paymentsByWindow: createPaymentsByWindowLoader(upstreams.confirma),
-    settlementsByQuery: createSettlementsByQueryLoader(upstreams.confirma),
-  };
+  let factorCloud: FactorCloudLoaders | undefined;
+  const fc = () => (factorCloud ??= createFactorCloudLoaders(upstreams.factorCloud, options));
+  const loaders: Loaders = lazyProperties<Loaders>({
+    distributionPages: () => createDistributionPageLoader(upstreams.confirma),
+    distributionByInvoiceNumber: () => createDistributionByInvoiceNumberLoader(loaders.distributionPages),
+    caseById: () => createCaseByIdLoader(upstreams.confirma),
+    factoringInvoiceById: () => fc().factoringInvoiceById,
+    debtorByKey: () => fc().debtorByKey,
+    clientDebtorByKeys: () => fc().clientDebtorByKeys,
+    scheduleByBatchId: () => fc().scheduleByBatchId,
+    brokerScheduleByBatchId: () => fc().brokerScheduleByBatchId,
+    documentByUuid: () => fc().documentByUuid,
+    adoptSchedule: () => fc().adoptSchedule,
+    clientByKey: () => createClientByKeyLoader(upstreams.factorCloud),
+    paymentsByWindow: () => createPaymentsByWindowLoader(upstreams.confirma),
+    settlementsByQuery: () => createSettlementsByQueryLoader(upstreams.confirma),
+  });
+  return loaders;
 }
 
 export { primeFromPage } from './distributionByInvoiceNumber.js';

@@ -26,7 +26,9 @@ export const Invoice: InvoiceResolvers = {
   distribution: (invoice, _args, context) => distributionRecord(invoice, context),
 
   async paymentControl(invoice, _args, context) {
-    return (await distributionRecord(invoice, context))?.paymentControl ?? null;
+    const record = await distributionRecord(invoice, context);
+    // The invoice number rides along so `PaymentControl.case` can send it with the case id.
+    return record?.paymentControl ? { ...record.paymentControl, invoiceNumber: record.invoiceNumber } : null;
   },
 
   factoring(invoice, _args, { loaders, factoringInvoiceId }) {

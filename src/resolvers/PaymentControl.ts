@@ -10,7 +10,10 @@ export const PaymentControl: PaymentControlResolvers = {
   status: (control) => control.status,
   caseId: (control) => control.caseId,
   activatedAt: (control) => control.activatedAt,
-  case: (control, _args, { loaders }) => (control.caseId ? loaders.caseById.load(control.caseId) : null),
+  case: (control, _args, { loaders }) =>
+    control.caseId
+      ? loaders.caseById.load({ caseId: control.caseId, invoiceNumber: control.invoiceNumber })
+      : null,
 };
 
 export const CollectionCase: CollectionCaseResolvers = {

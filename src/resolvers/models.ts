@@ -21,7 +21,8 @@ export interface InvoiceModel {
 export type InvoiceListModel = DistributionPage;
 export type AppliedFilterModel = NonNullable<DistributionPage['filtersApplied']>;
 export type DistributionModel = DistributionRecord;
-export type PaymentControlModel = PaymentControlRecord;
+/** Payment control of an invoice, with that invoice's number for the case lookup. */
+export type PaymentControlModel = PaymentControlRecord & { invoiceNumber?: string };
 export type CollectionCaseModel = CaseRecord;
 export type CaseBalanceModel = NonNullable<CaseRecord['balance']>;
 export type FactoringInvoiceModel = FactoringInvoiceRecord;

@@ -87,7 +87,7 @@ describe('FactorCloud schedules on the simulator', () => {
       userErrors: [],
     });
     // A duplicate check first (get-sched), then the one write; amounts travel as the docs' strings.
-    expect(calls(h)).toEqual(['GET /get-sched/', 'POST /create-sched/']);
+    expect(calls(h)).toEqual([`GET /get-sched/${BATCH}.json`, 'POST /create-sched/']);
     expect(bodyOf(h.requestsTo(`${FACTORCLOUD_PATH}/create-sched/`)[0])).toMatchObject({
       IntegrationBatchId: BATCH,
       ClientKey: CLIENT,
@@ -136,6 +136,10 @@ describe('FactorCloud schedules on the simulator', () => {
       status: 'PENDING',
     });
     // The root invoice came from the schedule's reply: no get-invoice call at all.
-    expect(calls(h).sort()).toEqual(['GET /get-client-debtor/', 'GET /get-client/', 'GET /get-sched/']);
+    expect(calls(h).sort()).toEqual([
+      'GET /get-client-debtor/',
+      'GET /get-client/',
+      `GET /get-sched/${BATCH}.json`,
+    ]);
   });
 });

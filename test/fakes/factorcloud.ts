@@ -74,10 +74,18 @@ export function client(clientKey: string, name = `Client ${clientKey}`) {
   };
 }
 
+/**
+ * Where the fake reads get-sched's (and get-broker-sched's) IntegrationBatchID from. The docs cut
+ * off the example that would say (§5.11), so an independent server may read any one of them.
+ */
+export type ScheduleIdPlace = 'query' | 'header' | 'path';
+
 export interface FactorCloudFake extends FakeUpstream, FakeWriteState {
   /** get-invoice bodies (or full replies) by InvoiceIntegrationId. */
   invoices: Map<string, unknown>;
   clients: Map<string, unknown>;
+  /** Default `query`; a fake reading the id elsewhere ignores the other places. */
+  scheduleIdFrom: ScheduleIdPlace;
   override: ((request: RecordedRequest) => FakeReply | undefined) | undefined;
 }
 
@@ -104,6 +112,7 @@ export async function startFactorCloudFake(
     brokerSchedules: new Map<string, Record<string, unknown>>(),
     documents: new Map<string, Record<string, unknown>>(),
     paymentBatches: [] as Record<string, unknown>[],
+    scheduleIdFrom: 'query' as ScheduleIdPlace,
     override: undefined as FactorCloudFake['override'],
   };
   const server = await startFakeUpstream((request) => {
@@ -135,11 +144,37 @@ export async function startFactorCloudFake(
   return Object.assign(state, server);
 }
 
+const SCHEDULE_PATH = /^\/api_factor\/(get-sched|get-broker-sched)\/(?:([^/]+)\.json)?$/;
+
+/** get-sched / get-broker-sched, reading the batch id from `place` only. */
+function scheduleRead(
+  state: FakeWriteState & { scheduleIdFrom: ScheduleIdPlace },
+  request: RecordedRequest,
+): FakeReply | undefined {
+  const match = SCHEDULE_PATH.exec(request.path);
+  if (!match) return undefined;
+  const [, call, pathId] = match;
+  const header = request.headers.integrationbatchid;
+  const id = {
+    query: request.query.IntegrationBatchId,
+    header: typeof header === 'string' ? header : undefined,
+    path: pathId === undefined ? undefined : decodeURIComponent(pathId),
+  }[state.scheduleIdFrom];
+  if (id === undefined) return { status: 400, json: { message: 'IntegrationBatchID is required' } };
+  const schedules = call === 'get-sched' ? state.schedules : state.brokerSchedules;
+  return { json: schedules.get(id) ?? EMPTY_SCHEDULE };
+}
+
 /** The other documented reads; `undefined` when the request is none of them. */
-function readCall(state: FakeWriteState, request: RecordedRequest): FakeReply | undefined {
+function readCall(
+  state: FakeWriteState & { scheduleIdFrom: ScheduleIdPlace },
+  request: RecordedRequest,
+): FakeReply | undefined {
   if (request.method !== 'GET') return undefined;
   const q = request.query;
   const found = (value: unknown, empty: unknown): FakeReply => ({ json: value ?? empty });
+  const scheduleReply = scheduleRead(state, request);
+  if (scheduleReply) return scheduleReply;
   switch (request.path) {
     case '/api_factor/test-get/':
       return { json: { message: 'OK' } };
@@ -148,10 +183,6 @@ function readCall(state: FakeWriteState, request: RecordedRequest): FakeReply | 
     case '/api_factor/get-debtor-master/':
       // Documented as `?clientkey=<debtor key>` (§5.8).
       return found(state.masterDebtors.get(q.clientkey ?? ''), EMPTY_DEBTOR);
-    case '/api_factor/get-sched/':
-      return found(state.schedules.get(q.IntegrationBatchId ?? ''), EMPTY_SCHEDULE);
-    case '/api_factor/get-broker-sched/':
-      return found(state.brokerSchedules.get(q.IntegrationBatchId ?? ''), EMPTY_SCHEDULE);
   }
   const uuid = /^\/api_factor\/get-docs\/([^/]+)\.json$/.exec(request.path)?.[1];
   if (uuid === undefined) return undefined;

@@ -28,7 +28,7 @@ beforeEach(() => {
 });
 
 describe('factoringSchedule', () => {
-  it('reads get-sched by IntegrationBatchId (query parameter and header) with every invoice', async () => {
+  it('reads get-sched by IntegrationBatchId (path suffix, query parameter and header) with every invoice', async () => {
     const { body } = await h.query(`{ factoringSchedule(integrationBatchId: "B-1") {
       integrationBatchId clientKey amount paymentMethod label
       invoices { integrationId invoiceNumber amount status clientKey } client { name } } }`);
@@ -50,7 +50,7 @@ describe('factoringSchedule', () => {
     });
     const [request, ...others] = h.factorCloud.requestsTo('get-sched');
     expect(others).toHaveLength(0);
-    expect(request).toMatchObject({ method: 'GET', path: '/api_factor/get-sched/' });
+    expect(request).toMatchObject({ method: 'GET', path: '/api_factor/get-sched/B-1.json' });
     expect(request?.query).toEqual({ IntegrationBatchId: 'B-1' });
     expect(request?.headers.integrationbatchid).toBe('B-1');
     expect(h.factorCloud.requestsTo('get-client')).toHaveLength(1);

@@ -22,7 +22,7 @@ describe('createFactoringSchedule (create-sched)', () => {
     const { body } = await h.query(CREATE, { input: docsExample('S-1') });
     expect(body.errors).toBeUndefined();
     expect(h.factorCloud.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /api_factor/get-sched/',
+      'GET /api_factor/get-sched/S-1.json',
       'POST /api_factor/create-sched/',
     ]);
     expect(JSON.parse(posts('create-sched')[0]?.body ?? '')).toEqual({
@@ -170,7 +170,10 @@ describe('createBrokerSchedule (create-sched-broker)', () => {
       { input },
     );
     expect(body.errors).toBeUndefined();
-    expect(h.factorCloud.requestsTo('get-broker-sched')[0]?.query).toEqual({ IntegrationBatchId: 'BR-1' });
+    expect(h.factorCloud.requestsTo('get-broker-sched')[0]).toMatchObject({
+      path: '/api_factor/get-broker-sched/BR-1.json',
+      query: { IntegrationBatchId: 'BR-1' },
+    });
     expect(JSON.parse(posts('create-sched-broker')[0]?.body ?? '')).toEqual({
       ClientKey: 'CL-1',
       Amount: '1200.50',

@@ -99,6 +99,12 @@ describe('documents and payments', () => {
     [{ DocumentUuid: ' u-2 ' }, 'u-2'],
     [{ uuid: '' }, null],
     ['200', null],
+    [{ message: '200', data: { Uuid: 'u-3' } }, 'u-3'],
+    [
+      { message: '200', DocumentId: '3F2504E0-4F89-11D3-9A0C-0305E82C3301' },
+      '3F2504E0-4F89-11D3-9A0C-0305E82C3301',
+    ],
+    [{ message: '200', id: 42 }, null],
   ])('finds the store-docs UUID in %j', (body, expected) => {
     expect(storedDocumentUuid(body)).toBe(expected);
   });

@@ -83,5 +83,6 @@ export const casesMutation: MutationResolvers = {
 };
 
 export const QueuedInvoiceAction: QueuedInvoiceActionResolvers = {
-  case: (action, _args, { loaders }) => loaders.caseById.load(action.caseId),
+  case: (action, _args, { loaders }) =>
+    loaders.caseById.load({ caseId: action.caseId, invoiceNumber: action.invoiceNumber }),
 };

@@ -23,7 +23,8 @@ export const invoicingMutation: MutationResolvers = {
   /**
    * Creates an invoice at most once. Confirma documents no idempotency key, so the invoice
    * number is the de-duplication key: an existing number is a CONFLICT before anything is sent,
-   * a concurrent request for the same number is a CONFLICT too, and an upstream 409 maps to one.
+   * a concurrent request for the same number is a CONFLICT too, and so is a refusal that says
+   * the number is taken (a 409, or a 4xx worded so) or after which the number is found.
    */
   async createInvoice(_root, { input }, { loaders, upstreams }) {
     const valid = validateInput(createInvoiceSchema, input);
@@ -38,8 +39,14 @@ export const invoicingMutation: MutationResolvers = {
       loaders.distributionByInvoiceNumber.clear(number);
       loaders.distributionPages.clearAll();
       if (!result.ok) {
+        // A refusal that does not say "duplicate" may still be one: the number may have arrived
+        // since the check above (another process), so it is looked up once more, fresh. If that
+        // lookup fails, the refusal Confirma did give is still the answer.
+        const taken =
+          result.duplicate ||
+          (await loaders.distributionByInvoiceNumber.load(number).catch(() => null)) !== null;
         const userErrors = [
-          result.status === 409 ? conflict(number) : refusal('Confirma', result.status, ['input'], 'invoice'),
+          taken ? conflict(number) : refusal('Confirma', result.status, ['input'], 'invoice'),
         ];
         return { invoice: null, userErrors };
       }

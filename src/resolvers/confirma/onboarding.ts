@@ -14,7 +14,7 @@ export const onboardingMutation: MutationResolvers = {
     const result = await upstreams.confirma.onboardClient(onboardClientBody(valid.value));
     if (!result.ok) {
       const userError =
-        result.status === 401
+        result.status === 401 || result.status === 403
           ? {
               field: ['input'],
               code: 'REJECTED' as const,

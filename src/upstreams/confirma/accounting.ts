@@ -31,8 +31,42 @@ const paymentStatusSchema = z.object({
 export type LedgerStatusRecord = z.output<typeof ledgerStatusSchema>;
 export type PaymentStatusRecord = z.output<typeof paymentStatusSchema>;
 
-const ledgerStatusReply = z.object({ ledgers: list(ledgerStatusSchema) });
-const paymentStatusReply = z.object({ payments: list(paymentStatusSchema) });
+/** `{ "ledgers": [...] }` as documented; a bare array is read the same way. */
+const ledgerStatusReply = z
+  .preprocess(
+    (body) => (Array.isArray(body) ? { ledgers: body } : body),
+    z.object({ ledgers: list(ledgerStatusSchema) }),
+  )
+  .transform((r) => r.ledgers);
+const paymentStatusReply = z
+  .preprocess(
+    (body) => (Array.isArray(body) ? { payments: body } : body),
+    z.object({ payments: list(paymentStatusSchema) }),
+  )
+  .transform((r) => r.payments);
+
+/**
+ * The status reads' query parameters were not captured (§4.13, §4.15); the filters are sent as
+ * `sourceIdentifier` and `invoiceNumber`, the names of the reply fields they match. A server that
+ * ignores them answers with every item, so the items are also matched here: a caller asking about
+ * one ledger never gets another ledger's state.
+ */
+function matching<T extends Record<string, string | number | null>>(
+  items: T[],
+  query: Record<string, string | undefined>,
+): T[] {
+  const wanted = Object.entries(query).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[0] in (items[0] ?? {}),
+  );
+  return items.filter((item) => wanted.every(([key, value]) => sameId(item[key], value)));
+}
+
+/** Identifiers compare as trimmed text; all-digit ones by value (`"0123"` = `123`). */
+function sameId(actual: string | number | null | undefined, wanted: string): boolean {
+  if (actual === null || actual === undefined) return false;
+  const [a, b] = [String(actual).trim(), wanted.trim()];
+  return /^\d+$/.test(a) && /^\d+$/.test(b) ? BigInt(a) === BigInt(b) : a === b;
+}
 
 export interface ConfirmaAccounting {
   /** POST /accounting/ledger: one complete ledger document (`ledgers` is an object, §4.12). */
@@ -64,10 +98,11 @@ export function createConfirmaAccounting(call: ConfirmaCall): ConfirmaAccounting
         path: '/accounting/ledger',
         endpoint,
         query,
-        acceptStatuses: [204],
+        acceptStatuses: [204, 404],
       });
-      if (reply.status === 204 || reply.body === undefined) return [];
-      return parseReply(ledgerStatusReply, reply.body, { upstream: 'confirma', endpoint }).ledgers;
+      // 204 is documented for the ledger read; a 404 is read as the same "nothing to report".
+      if (reply.status === 204 || reply.status === 404 || reply.body === undefined) return [];
+      return matching(parseReply(ledgerStatusReply, reply.body, { upstream: 'confirma', endpoint }), query);
     },
 
     async paymentStatus(query) {
@@ -77,10 +112,11 @@ export function createConfirmaAccounting(call: ConfirmaCall): ConfirmaAccounting
         path: '/accounting/payment',
         endpoint,
         query,
-        acceptStatuses: [204],
+        acceptStatuses: [204, 404],
       });
-      if (reply.status === 204 || reply.body === undefined) return [];
-      return parseReply(paymentStatusReply, reply.body, { upstream: 'confirma', endpoint }).payments;
+      // As for the ledger read: 204 or 404 is "nothing to report".
+      if (reply.status === 204 || reply.status === 404 || reply.body === undefined) return [];
+      return matching(parseReply(paymentStatusReply, reply.body, { upstream: 'confirma', endpoint }), query);
     },
   };
 }

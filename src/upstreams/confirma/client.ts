@@ -20,6 +20,9 @@ import {
 import type { CaseRecord, DistributionRecord } from './schemas.js';
 
 export { CONFIRMA_BASE_PATH } from './call.js';
+
+/** Answers of a read that mean "nothing matched" (see listDistribution). */
+const NOTHING_FOUND = [204, 404] as const;
 export type { ConfirmaCredentials, WriteResult } from './call.js';
 
 /** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
@@ -52,8 +55,11 @@ export interface DistributionPage {
 export interface ConfirmaInvoiceReads {
   /** GET /invoice/distribution: one page of distribution records. */
   listDistribution(query: DistributionQuery): Promise<DistributionPage>;
-  /** GET /invoice/case: case details, or null when Confirma does not know the case. */
-  getCase(caseId: string): Promise<CaseRecord | null>;
+  /**
+   * GET /invoice/case: case details, or null when Confirma does not know the case. The invoice
+   * number goes along when the caller knows it (see below).
+   */
+  getCase(caseId: string, invoiceNumber?: string): Promise<CaseRecord | null>;
 }
 
 export type ConfirmaClient = ConfirmaInvoiceReads &
@@ -78,13 +84,20 @@ function createInvoiceReads(call: ConfirmaCall): ConfirmaInvoiceReads {
   return {
     async listDistribution(query) {
       const where = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
-      const { body } = await call({
+      // Only a 401 is documented besides the 200. A server may well answer "nothing matched" with
+      // a 204 or, as the sibling Cash-In API does for an unknown identifier, a 404 (§3.2); both
+      // are an empty page, so an unknown invoice number is "not known", not a failure.
+      const { status, body } = await call({
         method: 'GET',
         path: '/invoice/distribution',
         endpoint: where.endpoint,
         query: { ...query },
+        acceptStatuses: NOTHING_FOUND,
       });
-      const page = parseReply(distributionPageSchema, body, where);
+      const page =
+        status === 204 || status === 404 || body === undefined
+          ? { metaData: null, invoices: null }
+          : parseReply(distributionPageSchema, body, where);
       const entries = (page.invoices ?? []).map((raw, index) => readEntry(raw, index, where));
       return {
         totalCount: page.metaData?.totalCount ?? entries.length,
@@ -95,15 +108,18 @@ function createInvoiceReads(call: ConfirmaCall): ConfirmaInvoiceReads {
       };
     },
 
-    async getCase(caseId) {
+    async getCase(caseId, invoiceNumber) {
       const where = { upstream: 'confirma', endpoint: 'invoice/case' } as const;
       // The docs do not capture the query parameters; the distribution page says the saved
-      // case id is what retrieves case details, so the case is asked for by `caseId`.
+      // case id is what retrieves case details, so the case is asked for by `caseId`. Actions
+      // address a case by `caseId` plus `invoiceNumber` (§4.5) and the docs guess "caseId and/or
+      // invoiceNumber" here, so the invoice number is sent too when known: a server wanting
+      // either finds it.
       const { status, body } = await call({
         method: 'GET',
         path: '/invoice/case',
         endpoint: where.endpoint,
-        query: { caseId },
+        query: { caseId, invoiceNumber },
         acceptStatuses: [404],
       });
       if (status === 404 || body === undefined) return null;

@@ -27,9 +27,32 @@ const actionReceiptsSchema = z.preprocess((body) => {
 export type InvoiceReceipt = z.output<typeof invoiceReceiptSchema>;
 export type ActionReceipt = z.output<typeof actionReceiptSchema>;
 
+/**
+ * A refused create-invoice, and whether Confirma said the number is taken. Docs are silent on the
+ * duplicate answer: a 409 says so by status; a 400, 402 or 422 (confirma.md §7 suggests 400 or
+ * the sibling's 402) says so only in its wording, which is read for that one fact and never
+ * passed on.
+ */
+export type InvoiceCreation =
+  { ok: true; value: InvoiceReceipt } | { ok: false; status: number; duplicate: boolean };
+
+const DUPLICATE_WORDING =
+  /duplicat|already (?:exist|been|registered|created|in use|taken|sent|received)|not unique/i;
+
+/** Every string in a refusal body (a few levels deep): messages, error codes, descriptions. */
+function wordsOf(body: unknown, depth = 0): string[] {
+  if (typeof body === 'string') return [body];
+  if (depth > 3 || typeof body !== 'object' || body === null) return [];
+  return Object.values(body).flatMap((value) => wordsOf(value, depth + 1));
+}
+
+export function saysDuplicate(status: number, body: unknown): boolean {
+  return status === 409 || wordsOf(body).some((text) => DUPLICATE_WORDING.test(text));
+}
+
 export interface ConfirmaInvoiceWrites {
   /** POST /invoice with a SalesInvoiceRequest (§4.4, §5). Never retried. */
-  createInvoice(body: unknown): Promise<WriteResult<InvoiceReceipt>>;
+  createInvoice(body: unknown): Promise<InvoiceCreation>;
   /** POST /invoice/action (§4.5): actions are queued as pending. Never retried. */
   createInvoiceActions(body: unknown): Promise<WriteResult<ActionReceipt[]>>;
 }
@@ -45,7 +68,8 @@ export function createConfirmaInvoiceWrites(call: ConfirmaCall): ConfirmaInvoice
         json: body,
         acceptStatuses: WRITE_REFUSALS,
       });
-      if (reply.status >= 300) return { ok: false, status: reply.status };
+      if (reply.status >= 300)
+        return { ok: false, status: reply.status, duplicate: saysDuplicate(reply.status, reply.body) };
       const receipt = isRecord(reply.body)
         ? parseReply(invoiceReceiptSchema, reply.body, { upstream: 'confirma', endpoint })
         : null;

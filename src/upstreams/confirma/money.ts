@@ -21,6 +21,13 @@ export interface ConfirmaMoney {
   listSettlements(query: SettlementQuery): Promise<SettlementsReply>;
 }
 
+/**
+ * "Nothing in the window". Settlements document only `200 OK (Results found)` (§4.10), which
+ * implies another answer when nothing is found; a 204 or a 404 (the sibling API's "unknown
+ * resource", §3.2) is read as an empty list, for payments too.
+ */
+const NOTHING_FOUND = [204, 404];
+
 export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
   return {
     async listPayments(window) {
@@ -30,9 +37,9 @@ export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
         path: '/payments',
         endpoint: 'payments',
         query: { ...window },
-        acceptStatuses: [204],
+        acceptStatuses: NOTHING_FOUND,
       });
-      if (reply.status === 204 || reply.body === undefined) return [];
+      if (reply.status >= 300 || reply.status === 204 || reply.body === undefined) return [];
       return parseReply(paymentsReplySchema, reply.body, { upstream: 'confirma', endpoint: 'payments' });
     },
 
@@ -47,9 +54,10 @@ export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
         path: '/settlements',
         endpoint: 'settlements',
         query,
-        acceptStatuses: [204],
+        acceptStatuses: NOTHING_FOUND,
       });
-      if (reply.status === 204 || reply.body === undefined) return { createdAt: null, settlements: [] };
+      if (reply.status >= 300 || reply.status === 204 || reply.body === undefined)
+        return { createdAt: null, settlements: [] };
       return parseReply(settlementsReplySchema, reply.body, {
         upstream: 'confirma',
         endpoint: 'settlements',

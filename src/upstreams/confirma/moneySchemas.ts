@@ -65,5 +65,9 @@ export const settlementSchema = z.object({
 
 export type SettlementRecord = z.output<typeof settlementSchema>;
 
-export const settlementsReplySchema = z.object({ createdAt: dateTime, settlements: list(settlementSchema) });
+/** `{ createdAt, settlements: [...] }` as documented; a bare array of settlements is read too. */
+export const settlementsReplySchema = z.preprocess(
+  (body) => (Array.isArray(body) ? { settlements: body } : body),
+  z.object({ createdAt: dateTime, settlements: list(settlementSchema) }),
+);
 export type SettlementsReply = z.output<typeof settlementsReplySchema>;

@@ -1,6 +1,12 @@
 import { parseReply } from '../parse.js';
 import type { ConfirmaCall, ConfirmaCredentials, WriteResult } from './call.js';
 import { WRITE_REFUSALS } from './call.js';
+
+/**
+ * These calls are about a credential, so a refused credential (401/403) is their answer, not a
+ * failure of the subgraph: it comes back as a typed refusal the resolver turns into a user error.
+ */
+const CREDENTIAL_REFUSALS = [...WRITE_REFUSALS, 401, 403];
 import { onboardReplySchema, renewReplySchema, validateReplySchema } from './onboardingSchemas.js';
 import type { OnboardedClient } from './onboardingSchemas.js';
 
@@ -36,7 +42,7 @@ export function createConfirmaOnboarding(
         endpoint,
         json: body,
         token,
-        acceptStatuses: WRITE_REFUSALS,
+        acceptStatuses: CREDENTIAL_REFUSALS,
       });
       if (reply.status >= 300) return { ok: false, status: reply.status };
       return {
@@ -63,7 +69,12 @@ export function createConfirmaOnboarding(
     },
 
     async renewToken() {
-      const reply = await call({ method: 'GET', path: '/renew', endpoint: 'renew', acceptStatuses: [400] });
+      const reply = await call({
+        method: 'GET',
+        path: '/renew',
+        endpoint: 'renew',
+        acceptStatuses: CREDENTIAL_REFUSALS,
+      });
       if (reply.status >= 300) return { ok: false, status: reply.status };
       const token = parseReply(renewReplySchema, reply.body, { upstream: 'confirma', endpoint: 'renew' });
       credentials.apiKey = token;

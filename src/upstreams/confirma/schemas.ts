@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolean, date, dateTime, decimal, identifier, integer, list, text } from '../lenient.js';
+import { boolean, date, dateTime, identifier, integer, list, text } from '../lenient.js';
 
 /**
  * Reply schemas for the Confirma Partner API, following confirma.md §4.6–4.7 and the
@@ -73,7 +73,14 @@ export const distributionPageSchema = z.object({
           toInvDate: date,
           fetchType: text,
           defaultLast30DaysApplied: boolean,
+          // The stored docs page cuts this key off after `defaultLast30Day…`; the seed spells it
+          // out, and the shorter name is read as well in case a server uses that.
+          defaultLast30Days: boolean,
         })
+        .transform(({ defaultLast30Days, ...applied }) => ({
+          ...applied,
+          defaultLast30DaysApplied: applied.defaultLast30DaysApplied ?? defaultLast30Days,
+        }))
         .nullish()
         // An echo of the filters is informational: a garbled echo must not cost the page.
         .catch(null),
@@ -83,38 +90,5 @@ export const distributionPageSchema = z.object({
   invoices: z.array(z.unknown()).nullish(),
 });
 
-const balanceSchema = z.object({
-  capitalAmount: decimal,
-  interestAmount: decimal,
-  costsAmount: decimal,
-  totalAmount: decimal,
-});
-
-export const caseReplySchema = z.object({
-  case: z
-    .object({
-      summary: z.object({
-        caseId: requiredId,
-        status: text,
-        stage: text,
-        createdAt: dateTime,
-        closedAt: dateTime,
-        activeDays: integer,
-        creditor: text,
-        currency: text,
-        agency: text,
-      }),
-      balance: balanceSchema.nullish(),
-      // Payments, events and actions are named by the docs' intro but their fields were not
-      // captured (confirma.md §4.6): every field is optional, only the list shape is enforced.
-      payments: list(z.object({ paymentDate: dateTime, amount: decimal, currency: text, reference: text })),
-      events: list(z.object({ date: dateTime, type: text, description: text })),
-      actions: list(
-        z.object({ actionId: identifier, code: text, status: text, comment: text, createdAt: dateTime }),
-      ),
-    })
-    .nullish(),
-});
-
-export type CaseReply = z.output<typeof caseReplySchema>;
-export type CaseRecord = NonNullable<CaseReply['case']>;
+export { caseReplySchema } from './caseSchema.js';
+export type { CaseRecord, CaseReply } from './caseSchema.js';

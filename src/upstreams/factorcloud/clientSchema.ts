@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, decimal, identifier, integer, text } from '../lenient.js';
+import { date, dateTime, decimal, identifier, integer, text } from '../lenient.js';
 import { lowerCaseKeys } from './keys.js';
 
 /** get-client reply (factorcloud.md §4.3); also what create-client is expected to echo. */
@@ -26,6 +26,13 @@ const industry = integer.transform((value, ctx) => {
   ctx.addIssue({ code: 'custom', message: 'expected Industry 1 to 5' });
   return z.NEVER;
 });
+
+/**
+ * The UCC dates are "Timestamp Without Time Zone" (§4.3): ISO or Postgres text
+ * (`2024-01-15 00:00:00`) is kept as a timestamp; a plain date in any format the other
+ * FactorCloud dates use (`01-15-24`, `01/15/2024`) is read as that day.
+ */
+const timestamp = z.union([dateTime, date]);
 
 export const CLIENT_KEYS = [
   'uuid',
@@ -74,9 +81,9 @@ export const clientSchema = z.preprocess(
       phonealt: text,
       fax: text,
       email: text,
-      uccdate: dateTime,
-      uccdate2: dateTime,
-      uccsigneddate: dateTime,
+      uccdate: timestamp,
+      uccdate2: timestamp,
+      uccsigneddate: timestamp,
       type: clientType,
       industry,
       altname: text,

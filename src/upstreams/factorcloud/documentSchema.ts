@@ -44,17 +44,52 @@ export const documentSchema = z.preprocess(
 );
 export type DocumentReply = z.output<typeof documentSchema>;
 
+/** The canonical 8-4-4-4-12 hex form, whatever the key holding it is called. */
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function idText(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return null;
+}
+
+/** Objects of a reply, breadth first (top level, then nested objects and arrays), a few levels deep. */
+function objectsOf(body: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  let level: unknown[] = [body];
+  for (let depth = 0; depth < 3 && level.length > 0; depth += 1) {
+    const next: unknown[] = [];
+    for (const value of level) {
+      if (Array.isArray(value)) next.push(...value);
+      else if (isRecord(value)) {
+        found.push(value);
+        next.push(...Object.values(value));
+      }
+    }
+    level = next;
+  }
+  return found;
+}
+
 /**
  * The document UUID in a store-docs reply. The prose promises one, the example (`{"message":
- * "200"}`) has none, and its key is undocumented (§5.16): the first top-level key that contains
- * `uuid` in any case (`UUID`, `uuid`, `DocumentUUID`…) and holds a value wins; none → null.
+ * "200"}`) has none, and neither its key nor its place is documented (§5.16), so the docs' advice
+ * is to look for it anywhere in the body: first a key containing `uuid` in any case (`UUID`,
+ * `uuid`, `DocumentUUID`…) at the top level or in a nested object (`{"data": {"UUID": …}}`),
+ * then any value in the canonical UUID form under another key (`id`, `DocumentId`…); none → null.
  */
 export function storedDocumentUuid(body: unknown): string | null {
-  if (!isRecord(body)) return null;
-  for (const [key, value] of Object.entries(body)) {
-    if (!key.toLowerCase().includes('uuid') || isBlank(value)) continue;
-    if (typeof value === 'string') return value.trim();
-    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  const objects = objectsOf(body);
+  for (const object of objects) {
+    for (const [key, value] of Object.entries(object)) {
+      const id = key.toLowerCase().includes('uuid') && !isBlank(value) ? idText(value) : null;
+      if (id) return id;
+    }
+  }
+  for (const object of objects) {
+    for (const value of Object.values(object)) {
+      if (typeof value === 'string' && UUID_SHAPE.test(value.trim())) return value.trim();
+    }
   }
   return null;
 }

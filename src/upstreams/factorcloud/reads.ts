@@ -67,15 +67,16 @@ export function createFactorCloudReads(t: FactorCloudTransport): FactorCloudRead
 
   /**
    * get-sched and get-broker-sched list `IntegrationBatchID` under "Header Information" and the
-   * example that would show where it goes is cut off (§5.11). As for get-invoice, whose seed curl
-   * puts its id in the query, the id goes in the `IntegrationBatchId` query parameter (the JSON
-   * field's spelling) AND in an `IntegrationBatchID` header (the prose's spelling), so either
-   * reading of the docs finds it. The `<id>.json` path suffix of get-docs is not used: nothing
-   * says these calls accept it.
+   * example that would show where it goes is cut off (§5.11). The docs' advice for a client is to
+   * use the path suffix, by analogy with get-docs (`get-sched/<id>.json`), and also send an
+   * `IntegrationBatchID` header; the id goes in the `IntegrationBatchId` query parameter as well,
+   * as get-invoice's seed curl does with its id. One request, three places: a server that reads
+   * any one of them finds the same value, and none of them needs a second call.
    */
   function bySchedule(endpoint: string, integrationBatchId: string): FactorCloudGet {
     return {
       endpoint,
+      suffix: `${encodeURIComponent(integrationBatchId)}.json`,
       query: { IntegrationBatchId: integrationBatchId },
       headers: idHeader('IntegrationBatchID', integrationBatchId),
     };
