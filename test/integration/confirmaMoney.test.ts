@@ -62,6 +62,32 @@ describe('payments and settlements', () => {
     });
   });
 
+  it('sends an unfetchedOnly settlements read once, never retrying it, while a plain window read is retried', async () => {
+    let failures = 0;
+    h.confirma.override = (request) => {
+      if (!request.path.endsWith('/settlements')) return undefined;
+      failures += 1;
+      return failures === 1 || failures === 2 ? { status: 503, json: { message: 'busy' } } : undefined;
+    };
+    try {
+      const consuming = await h.query(
+        '{ settlements(filter: { from: "2026-10-01", to: "2026-11-22", unfetchedOnly: true }) { createdAt } }',
+      );
+      // Confirma may have marked them fetched before failing: the error goes to the caller as is.
+      expect(consuming.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(h.confirma.requests.filter((r) => r.path.endsWith('/settlements'))).toHaveLength(1);
+
+      h.resetRequests();
+      const plain = await h.query(
+        '{ settlements(filter: { from: "2026-10-01", to: "2026-11-22" }) { createdAt } }',
+      );
+      expect(plain.body.errors).toBeUndefined();
+      expect(h.confirma.requests.filter((r) => r.path.endsWith('/settlements'))).toHaveLength(2);
+    } finally {
+      h.confirma.override = undefined;
+    }
+  });
+
   it('reads payments in a window', async () => {
     const { body } = await h.query(
       '{ payments(filter: { from: "2026-11-01", to: "2026-11-05" }) { invoiceNumber amount paymentDate invoice { invoiceNumber } } }',

@@ -26,6 +26,11 @@ export interface ConfirmaRequest {
   acceptStatuses?: readonly number[];
   /** Send this token instead of the client access token (onboarding). */
   token?: string;
+  /**
+   * A read that changes state upstream (settlements with `unfetchedOnly` are marked fetched):
+   * sent once like a write, since a retry after a lost reply would find them gone.
+   */
+  consumes?: boolean;
 }
 
 export type ConfirmaCall = (request: ConfirmaRequest) => Promise<UpstreamResponse>;
@@ -63,7 +68,7 @@ export function createConfirmaCall(http: UpstreamHttp, credentials: ConfirmaCred
       },
       ...(request.json === undefined ? {} : { body: stringifyJsonExact(request.json) }),
       ...(request.acceptStatuses ? { acceptStatuses: request.acceptStatuses } : {}),
-      idempotent: READS.has(`${request.method} ${request.path}`),
+      idempotent: request.consumes !== true && READS.has(`${request.method} ${request.path}`),
     });
 }
 

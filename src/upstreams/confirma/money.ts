@@ -55,6 +55,9 @@ export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
         endpoint: 'settlements',
         query,
         acceptStatuses: NOTHING_FOUND,
+        // Confirma marks what this read returns as fetched: if the reply were lost and the read
+        // sent again, those settlements would never be seen. The caller retries knowingly.
+        consumes: unfetchedOnly === true,
       });
       if (reply.status >= 300 || reply.status === 204 || reply.body === undefined)
         return { createdAt: null, settlements: [] };
