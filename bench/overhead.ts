@@ -22,15 +22,38 @@ export interface LoadRun extends LoadResult {
   serverCpuMsPerRequest: number | undefined;
 }
 
+/** What a load run sends: the OneInvoice query for an invoice, or another body (the floor). */
+export interface Load {
+  invoiceNumber: string;
+  expectedReply: string;
+  /** POST body; default: OneInvoice for `invoiceNumber`. */
+  body?: string;
+  /** Upstream requests each reply must have cost (default 2, OneInvoice's). */
+  upstreamCallsPerRequest?: number;
+}
+
+/**
+ * The GraphQL floor: an operation that calls no upstream. What the subgraph spends on it is the
+ * HTTP layer and Apollo Server's request pipeline alone, the part no resolver work can remove.
+ */
+export const FLOOR_QUERY = '{ __typename }';
+export const FLOOR_BODY = JSON.stringify({ query: FLOOR_QUERY });
+
+/** The subgraph's reply text to the floor query, checked to be the data it must be. */
+export async function floorReply(subgraph: ServerProcess): Promise<string> {
+  const text = await postQueryText(subgraph.url, FLOOR_QUERY, {});
+  const parsed: unknown = JSON.parse(text);
+  if (JSON.stringify(parsed) !== '{"data":{"__typename":"Query"}}') {
+    throw new Error(`the subgraph answered the floor query with ${text}`);
+  }
+  return text;
+}
+
 /** The same POST, the same reply check and the same concurrency for either server. */
-export function loadOptions(
-  target: ServerProcess,
-  load: { invoiceNumber: string; expectedReply: string },
-  seconds: number,
-): LoadOptions {
+export function loadOptions(target: ServerProcess, load: Load, seconds: number): LoadOptions {
   return {
     url: target.url,
-    body: JSON.stringify({ query: ONE_INVOICE_QUERY, variables: { n: load.invoiceNumber } }),
+    body: load.body ?? JSON.stringify({ query: ONE_INVOICE_QUERY, variables: { n: load.invoiceNumber } }),
     expectedReply: load.expectedReply,
     connections: OVERHEAD.connections,
     seconds,
@@ -64,7 +87,7 @@ const UPSTREAM_CALLS_PER_REQUEST = 2;
 export async function loadRun(
   target: ServerProcess,
   simulators: SimulatorProcess,
-  load: { invoiceNumber: string; expectedReply: string; warmup: boolean },
+  load: Load & { warmup: boolean },
 ): Promise<LoadRun> {
   const run = (seconds: number) => runLoad(loadOptions(target, load, seconds));
   if (load.warmup) await run(OVERHEAD.warmupSeconds);
@@ -76,10 +99,11 @@ export async function loadRun(
   if (result.failures > 0) throw new Error(`${result.failures} of ${result.requests} requests failed`);
   // Like for like only if both servers made the same two calls per request (no cache, no retry).
   const calls = Object.values(await simulators.counts()).reduce((sum, count) => sum + count, 0);
-  if (calls !== UPSTREAM_CALLS_PER_REQUEST * result.requests) {
+  const perRequest = load.upstreamCallsPerRequest ?? UPSTREAM_CALLS_PER_REQUEST;
+  if (calls !== perRequest * result.requests) {
     throw new Error(
       `${target.url} made ${calls} upstream calls for ${result.requests} requests; ` +
-        `expected ${UPSTREAM_CALLS_PER_REQUEST} per request (is a cache or a retry answering?)`,
+        `expected ${perRequest} per request (is a cache or a retry answering?)`,
     );
   }
   const serverCpu = cpuPercent.target;

@@ -6,7 +6,7 @@ import { OVERHEAD, SEED, TODAY, factoringInvoiceId } from './config.js';
 import { memoryResult, sampleMemory } from './memory.js';
 import type { MemoryResult, MemorySample } from './memory.js';
 import { runLoad } from './loadgen.js';
-import { loadOptions, loadRun, sameReply } from './overhead.js';
+import { FLOOR_BODY, floorReply, loadOptions, loadRun, sameReply } from './overhead.js';
 import type { LoadRun } from './overhead.js';
 import { freePort, startSimulatorProcess } from './processes.js';
 import type { SimulatorProcess } from './processes.js';
@@ -27,10 +27,14 @@ export interface OverheadResult {
   reply: string;
   proxyRuns: LoadRun[];
   graphRuns: LoadRun[];
+  /** The subgraph answering `{ __typename }` (no upstream call) under the same load. */
+  floorRuns: LoadRun[];
   /** Median subgraph requests/s ÷ median proxy requests/s. */
   throughputRatio: number;
   /** Median proxy CPU per request ÷ median subgraph CPU per request (1 = as cheap as the proxy). */
   cpuCostRatio: number;
+  /** Median floor requests/s ÷ median proxy requests/s: the best ratio this server stack allows. */
+  floorThroughputRatio: number;
   met: boolean;
   memory: MemoryResult;
   profile: ProfileSummary;
@@ -55,16 +59,20 @@ export async function runOverheadSuite(log: (line: string) => void): Promise<Ove
     const subgraph = await startSubgraphProcess(simulators, [`--inspect=127.0.0.1:${inspectorPort}`]);
     const proxyRuns: LoadRun[] = [];
     const graphRuns: LoadRun[] = [];
+    const floorRuns: LoadRun[] = [];
     const memory: MemorySample[] = [];
     let reply: string;
     try {
       reply = await sameReply(subgraph, proxy, invoiceNumber);
+      const floorText = await floorReply(subgraph);
       for (let round = 1; round <= OVERHEAD.rounds; round += 1) {
-        log(`  overhead round ${round} of ${OVERHEAD.rounds}: hand-written proxy, then subgraph`);
+        log(`  overhead round ${round} of ${OVERHEAD.rounds}: hand-written proxy, subgraph, GraphQL floor`);
         const load = { invoiceNumber, expectedReply: reply, warmup: round === 1 };
         proxyRuns.push(await loadRun(proxy, simulators, load));
         graphRuns.push(await loadRun(subgraph, simulators, load));
         memory.push(await sampleMemory(subgraph.pid, inspectorPort));
+        const floor = { ...load, body: FLOOR_BODY, expectedReply: floorText, upstreamCallsPerRequest: 0 };
+        floorRuns.push(await loadRun(subgraph, simulators, floor));
       }
     } finally {
       await Promise.all([proxy.stop(), subgraph.stop()]);
@@ -79,8 +87,10 @@ export async function runOverheadSuite(log: (line: string) => void): Promise<Ove
       reply,
       proxyRuns,
       graphRuns,
+      floorRuns,
       throughputRatio,
       cpuCostRatio: cpuCostOf(proxyRuns) / cpuCostOf(graphRuns),
+      floorThroughputRatio: medianOf(floorRuns) / medianOf(proxyRuns),
       met: throughputRatio >= OVERHEAD.minThroughputRatio,
       memory: memoryResult(first, last),
       profile,

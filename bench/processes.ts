@@ -10,7 +10,7 @@ import { simulatorMessageSchema } from './simulatorMessages.js';
 import type { SimulatorMessage } from './simulatorMessages.js';
 
 /**
- * Child processes of the suite: the simulators, the subgraph (the real entry point, src/index.ts)
+ * Child processes of the suite: the simulators, the subgraph (its compiled entry point, dist/index.js)
  * and the hand-written proxy. Each runs on its own event loop so none of them competes with the
  * load generator inside one process. Everything listens on 127.0.0.1 only.
  */
@@ -87,7 +87,9 @@ export async function startServerProcess(
   nodeFlags: readonly string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags, ...TSX, join(ROOT, script)], {
+  // Compiled output (`.js`) runs on plain Node; TypeScript sources through the tsx loader.
+  const loader = script.endsWith('.ts') ? TSX : [];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, join(ROOT, script)], {
     cwd: ROOT,
     env: cleanEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'ignore', 'pipe'],

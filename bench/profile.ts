@@ -125,15 +125,16 @@ function add(map: Map<string, number>, key: string, ms: number): void {
   map.set(key, (map.get(key) ?? 0) + ms);
 }
 
-/** An npm package name, `src/<folder>` for project code, `node:internals`, or a V8 bucket. */
+/** An npm package name, `src/<folder>` for project code (or its build), `node:internals`, or a V8 bucket. */
 export function moduleOf(url: string, functionName: string): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(V8 builtins)';
   if (url.startsWith('node:')) return 'node:internals';
   // The last node_modules segment names the package (pnpm and nested installs have several).
   const local = shortUrl(url);
   if (url.includes('/node_modules/')) return /^((?:@[^/]+\/)?[^/]+)/.exec(local)?.[1] ?? local;
-  const folder = /^(src\/[^/]+)\//.exec(local)?.[1];
-  return folder ?? local;
+  // Compiled output (dist/, from `npm run build`) is grouped under the source folder it came from.
+  const folder = /^(?:src|dist)\/([^/]+)\//.exec(local)?.[1];
+  return folder === undefined ? local : `src/${folder}`;
 }
 
 /** A project-relative path, or the package-relative part after node_modules. */

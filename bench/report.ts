@@ -36,13 +36,16 @@ export function consoleReport(r: BenchResults): string {
     `3. Overhead: OneInvoice (2 upstream calls, latency 0), ${OVERHEAD.connections} connections, ${OVERHEAD.measureSeconds} s per run after ${OVERHEAD.warmupSeconds} s warm-up, ${OVERHEAD.rounds} rounds`,
     ...overhead.proxyRuns.flatMap((proxyRun, i) => {
       const graphRun = overhead.graphRuns[i];
+      const floorRun = overhead.floorRuns[i];
       return [
         loadLine(`proxy    run ${i + 1}`, proxyRun),
         ...(graphRun ? [loadLine(`subgraph run ${i + 1}`, graphRun)] : []),
+        ...(floorRun ? [loadLine(`floor    run ${i + 1}`, floorRun)] : []),
       ];
     }),
     `   subgraph ÷ proxy throughput (medians) ${fixed(overhead.throughputRatio, 2)}   target ≥ ${OVERHEAD.minThroughputRatio}  ${verdict(overhead.met)}`,
     `   proxy ÷ subgraph CPU per request (medians) ${fixed(overhead.cpuCostRatio, 2)}   (no target; steadier than req/s on a busy machine)`,
+    `   GraphQL floor ({ __typename }, no upstream call) ÷ proxy throughput (medians) ${fixed(overhead.floorThroughputRatio, 2)}   (the ceiling for this server stack)`,
     `   CPU profile of the subgraph under the same load (${fixed(overhead.profile.busyMs)} ms busy of ${fixed(overhead.profile.totalMs)} ms sampled${overhead.profile.windowed ? '' : ', whole process life'}):`,
     '   by module:',
     ...overhead.profile.byModule

@@ -38,8 +38,9 @@ against the embedded simulators on 127.0.0.1 (took ${fixed(r.durationSeconds)} s
       : ''
   }.
 Compare ratios between machines, not absolute times. Simulators, subgraph, proxy and load
-generator each run in their own process (\`bench/processes.ts\`); the subgraph is started through
-\`src/index.ts\` with \`NODE_ENV=production\` and \`UPSTREAM_MAX_CONCURRENCY=${UPSTREAM_MAX_CONCURRENCY}\`.
+generator each run in their own process (\`bench/processes.ts\`); the subgraph runs as production
+runs it, compiled (\`npm run build\`, then \`node dist/index.js\`), with \`NODE_ENV=production\` and
+\`UPSTREAM_MAX_CONCURRENCY=${UPSTREAM_MAX_CONCURRENCY}\`; the hand-written proxy is compiled the same way.
 
 ## 1. Upstream calls per InvoicePage query
 
@@ -134,7 +135,7 @@ The README's \`OneInvoice\` query (2 upstream calls: distribution by invoice num
 FactorCloud get-invoice) with upstream latency 0, against a hand-written Node proxy
 (\`bench/handProxy.ts\`: node:http + undici Pool, the same two calls, the same JSON reply, no
 GraphQL; the suite checks the replies are identical). Same closed-loop load generator for both
-(\`bench/loadgen.ts\`, undici, ${OVERHEAD.connections} connections), ${OVERHEAD.warmupSeconds} s warm-up, then ${OVERHEAD.measureSeconds} s measured; proxy and subgraph
+(\`bench/loadgen.ts\`, undici, ${OVERHEAD.connections} connections), ${OVERHEAD.warmupSeconds} s warm-up, then ${OVERHEAD.measureSeconds} s measured; proxy, subgraph and floor
 take turns ${OVERHEAD.rounds} times, so a busy neighbour on the machine slows both. CPU is % of one core during
 the measured seconds, read from /proc; *server CPU per request* is the server's CPU time divided
 by the requests it answered, which moves much less than req/s when other work takes CPU away.
@@ -144,6 +145,7 @@ ${table(
   [
     ...overhead.proxyRuns.map((x, i) => ({ x, name: `proxy ${i + 1}` })),
     ...overhead.graphRuns.map((x, i) => ({ x, name: `subgraph ${i + 1}` })),
+    ...overhead.floorRuns.map((x, i) => ({ x, name: `floor ${i + 1}` })),
   ].map(({ x, name }) => [
     name,
     fixed(x.requestsPerSecond),
@@ -157,6 +159,12 @@ ${table(
 
 Subgraph ÷ proxy throughput (medians): **${fixed(overhead.throughputRatio, 2)}**, target ≥ ${OVERHEAD.minThroughputRatio}: **${verdict(overhead.met)}**.
 Proxy ÷ subgraph CPU per request (medians): ${fixed(overhead.cpuCostRatio, 2)} (no target).
+
+*Floor*: the same subgraph process answering \`{ __typename }\`, which calls no upstream, under the
+same load after each subgraph run. It costs only the HTTP layer and Apollo Server's request
+pipeline (parse and validation are cached; plugins, context, execution, serialization), so
+floor ÷ proxy throughput, **${fixed(overhead.floorThroughputRatio, 2)}**, is the most this server stack could reach on
+\`OneInvoice\` even if its two upstream calls and resolvers cost nothing.
 
 ### CPU profile of the subgraph under that load
 

@@ -4,9 +4,15 @@ import type { ServerProcess, SimulatorProcess } from './processes.js';
 
 /**
  * The two servers under test, each a child process over the simulators' origins. The subgraph
- * is started through its real entry point (src/index.ts) with the environment an operator
- * would set in production, so what is measured is what ships, less the upstream read cache.
+ * is started as production runs it: the compiled entry point (`npm run build`, dist/index.js)
+ * with the environment an operator would set, so what is measured is what ships, less the
+ * upstream read cache. bench/run.ts builds it first.
  */
+
+/** Where `npm run build` (tsconfig.build.json) writes the subgraph's entry point. */
+export const SUBGRAPH_ENTRY = 'dist/index.js';
+/** The proxy, compiled the same way (bench/tsconfig.proxy.json), so neither pays for a loader. */
+export const PROXY_ENTRY = 'dist/bench/handProxy.js';
 
 function upstreamEnv(simulators: SimulatorProcess): Record<string, string> {
   return {
@@ -27,7 +33,7 @@ export function startSubgraphProcess(
   nodeFlags: readonly string[] = [],
 ): Promise<ServerProcess> {
   return startServerProcess(
-    'src/index.ts',
+    SUBGRAPH_ENTRY,
     // The upstream read cache is off: every benchmark here is about the calls a query makes and
     // what they cost; a warm cache would answer without them (and the proxy has none).
     { ...upstreamEnv(simulators), NODE_ENV: 'production', LOG_LEVEL: 'info', CACHE_ENABLED: 'false' },
@@ -36,5 +42,5 @@ export function startSubgraphProcess(
 }
 
 export function startProxyProcess(simulators: SimulatorProcess): Promise<ServerProcess> {
-  return startServerProcess('bench/handProxy.ts', upstreamEnv(simulators));
+  return startServerProcess(PROXY_ENTRY, upstreamEnv(simulators));
 }

@@ -119,6 +119,7 @@ describe('CPU profile summary', () => {
   it('names modules by package, project folder or Node internals', () => {
     expect(moduleOf('file:///app/node_modules/.pnpm/x/node_modules/@scope/pkg/a.js', 'f')).toBe('@scope/pkg');
     expect(moduleOf(`file://${ROOT}src/http/attempt.ts`, 'f')).toBe('src/http');
+    expect(moduleOf(`file://${ROOT}dist/http/attempt.js`, 'f')).toBe('src/http');
     expect(moduleOf('node:internal/streams/readable', 'f')).toBe('node:internals');
     expect(moduleOf('', '(program)')).toBe('(program)');
   });
