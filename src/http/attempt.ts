@@ -36,7 +36,9 @@ export async function sendOnce(
     const retryAfter = response.headers['retry-after'];
     throw statusFailure(status, typeof retryAfter === 'string' ? retryAfter : undefined, where);
   }
-  return { status, body: parseBody(text, { ...where, status }) };
+  // A POST that may not be repeated is a write; everything else (GET, POSTed reads) is a read.
+  const write = request.method === 'POST' && request.idempotent !== true;
+  return { status, body: parseBody(text, { ...where, status }, write) };
 }
 
 function withQuery(path: string, query: UpstreamRequest['query']): string {
@@ -66,11 +68,20 @@ async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, where:
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseBody(text: string, where: Where & { status: number }): unknown {
+/**
+ * The body as JSON. Only a successful read must be JSON: its body is the answer. A status the
+ * caller accepted as a refusal or "not known" is the answer whatever its body says, so a text or
+ * HTML body there is kept as text (a refusal's wording may still say "duplicate"); and a write
+ * that succeeded took effect, so a garbled echo reads as no echo rather than as a failure the
+ * caller might repeat.
+ */
+function parseBody(text: string, where: Where & { status: number }, write: boolean): unknown {
   if (text.trim() === '') return undefined;
   try {
     return parseJsonExact(text);
   } catch {
+    if (where.status >= 300) return text;
+    if (write) return undefined;
     throw new UpstreamError(
       'UPSTREAM_BAD_RESPONSE',
       `${upstreamDisplayName(where.upstream)} sent a body for ${where.endpoint} that is not JSON`,
