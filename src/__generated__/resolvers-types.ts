@@ -165,7 +165,11 @@ export type BrokerInvoice = {
   paidInFull?: Maybe<Scalars['Boolean']['output']>;
   /** When the invoice was paid in full; null while open. */
   paidInFullOn?: Maybe<Scalars['Date']['output']>;
-  /** Whether any payment has been received. */
+  /**
+   * Whether any payment has been received. FactorCloud sends `PaymentMade` as text with an
+   * undocumented value set: true/false, t/f, y/n, yes/no and 1/0 (any case) are read; any other
+   * value reads as null.
+   */
   paymentMade?: Maybe<Scalars['Boolean']['output']>;
   /** Second reference, unique per debtor (FactorCloud `RefNumber`). */
   refNumber?: Maybe<Scalars['String']['output']>;
@@ -195,7 +199,10 @@ export type BrokerInvoiceInput = {
   invoiceDate?: InputMaybe<Scalars['Date']['input']>;
   /** Invoice number. */
   invoiceNumber: Scalars['String']['input'];
-  /** Second reference (sent as `RefNum`). */
+  /**
+   * Second reference (sent as `RefNum`). Unique per debtor: two invoices of one schedule may not
+   * share a `debtorKey` and `refNumber`.
+   */
   refNumber?: InputMaybe<Scalars['String']['input']>;
   /** The vendor's own invoice reference. */
   vendorInvoiceNumber?: InputMaybe<Scalars['String']['input']>;
@@ -641,17 +648,17 @@ export type DirectPaymentActionInput = {
   currency: Scalars['String']['input'];
   /** The invoice number. */
   invoiceNumber: Scalars['ID']['input'];
-  /** Capital still outstanding after this payment. */
-  outstandingCapitalAmount?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Costs still outstanding after this payment. */
-  outstandingCostsAmount?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Interest still outstanding after this payment. */
-  outstandingInterestAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Capital still outstanding after this payment (0 when none). */
+  outstandingCapitalAmount: Scalars['Decimal']['input'];
+  /** Costs still outstanding after this payment (0 when none). */
+  outstandingCostsAmount: Scalars['Decimal']['input'];
+  /** Interest still outstanding after this payment (0 when none). */
+  outstandingInterestAmount: Scalars['Decimal']['input'];
   /** When it was paid. */
   paymentDate: Scalars['Date']['input'];
-  /** How it was paid, e.g. `Bankgiro`. */
+  /** How it was paid, e.g. `Bankgiro`; sent as an empty string when not given. */
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
-  /** Bank reference. */
+  /** Bank reference; sent as an empty string when not given. */
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -783,7 +790,11 @@ export type FactoringInvoice = {
   paidInFull?: Maybe<Scalars['Boolean']['output']>;
   /** When the invoice was paid in full; null while open. */
   paidInFullOn?: Maybe<Scalars['Date']['output']>;
-  /** Whether any payment has been received. */
+  /**
+   * Whether any payment has been received. FactorCloud sends `PaymentMade` as text with an
+   * undocumented value set: true/false, t/f, y/n, yes/no and 1/0 (any case) are read; any other
+   * value reads as null.
+   */
   paymentMade?: Maybe<Scalars['Boolean']['output']>;
   /** Second reference, unique per debtor, e.g. a bill of lading (FactorCloud `RefNumber`). */
   refNumber?: Maybe<Scalars['String']['output']>;
@@ -1058,8 +1069,8 @@ export type InvoiceProcessingInput = {
 
 /** Who receives the invoice, when not the buyer. */
 export type InvoiceRecipientPartyInput = {
-  /** Postal address. */
-  address?: InputMaybe<AddressInput>;
+  /** Postal address; sent as an object with null members when not given, as in the docs' example. */
+  address?: InputMaybe<RecipientAddressInput>;
   /** Business ID. */
   businessId?: InputMaybe<Scalars['String']['input']>;
   /** E-invoice address. */
@@ -1138,7 +1149,7 @@ export type LedgerRowInput = {
   amount: Scalars['Decimal']['input'];
   /** Booking date. */
   bookingDate: Scalars['Date']['input'];
-  /** Whether this is the VAT row. */
+  /** Whether this is the VAT row: the VAT part of a gross row, left out of the zero-sum check. */
   isVatRow?: InputMaybe<Scalars['Boolean']['input']>;
   /** Dimensions such as cost centres. */
   ledgerDimensions?: InputMaybe<Array<LedgerDimensionInput>>;
@@ -1221,7 +1232,7 @@ export type Mutation = {
   submitAccountingPayments?: Maybe<SubmitAccountingPaymentsPayload>;
   /**
    * Sends one complete ledger document to the accounting integration (POST /accounting/ledger).
-   * Rows must balance to zero. Never retried automatically.
+   * Rows other than VAT rows must balance to zero. Never retried automatically.
    */
   submitLedger?: Maybe<SubmitLedgerPayload>;
   /** Checks the connection with test-post (FactorCloud echoes the values with 201). */
@@ -1304,7 +1315,7 @@ export type MutationUpsertVendorArgs = {
 
 /** The client block of POST /client (names as in the docs' example). */
 export type OnboardClientDetailsInput = {
-  /** Business code (Finnish Y-tunnus `1234567-8` for FI). */
+  /** Business code (Finnish Y-tunnus for FI: `1234567-8`, or `123456-7` as in the docs' example). */
   businessCode: Scalars['String']['input'];
   /** ISO 3166-1 alpha-2 country code. */
   countryCode: Scalars['String']['input'];
@@ -1324,7 +1335,7 @@ export type OnboardClientDetailsInput = {
   telephone?: InputMaybe<Scalars['String']['input']>;
   /** VAT registration number, e.g. `FI12345678`. */
   vatRegNbr?: InputMaybe<Scalars['String']['input']>;
-  /** Web site URL. */
+  /** Web site: `https://www.example.fi` or a bare host such as `www.example.fi`, optionally with a path. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1615,6 +1626,27 @@ export type QueuedInvoiceAction = {
   status: Scalars['String']['output'];
 };
 
+/**
+ * The recipient's postal address. Every member is optional (the docs' example sends them null);
+ * those given are checked like an `AddressInput`'s.
+ */
+export type RecipientAddressInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Country name. */
+  countryName?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code, checked against the country for FI, SE, NO and DK when both are given. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** City or post office. */
+  postalDistrict?: InputMaybe<Scalars['String']['input']>;
+  /** Street. */
+  street?: InputMaybe<Scalars['String']['input']>;
+  /** Street, second line. */
+  street2?: InputMaybe<Scalars['String']['input']>;
+  /** Street, third line. */
+  street3?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Result of `renewAccessToken`. */
 export type RenewAccessTokenPayload = {
   __typename?: 'RenewAccessTokenPayload';
@@ -1661,7 +1693,10 @@ export type ScheduleInvoiceInput = {
   invoiceDate?: InputMaybe<Scalars['Date']['input']>;
   /** Invoice number. */
   invoiceNumber: Scalars['String']['input'];
-  /** Second reference, e.g. a bill of lading (sent as `RefNum`). */
+  /**
+   * Second reference, e.g. a bill of lading (sent as `RefNum`). Unique per debtor: two invoices of
+   * one schedule may not share a `debtorKey` and `refNumber`.
+   */
   refNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1824,7 +1859,10 @@ export type SubmitLedgerInput = {
   documentType: Scalars['String']['input'];
   /** Your unique id for the document; its sync status is read back by it. */
   ledgerIdentifier: Scalars['ID']['input'];
-  /** The rows; their `amount`s must sum to zero. */
+  /**
+   * The rows. Their `amount`s must sum to zero, VAT rows (`isVatRow`) left out: a VAT row is the VAT
+   * part of a gross row, e.g. 2990 − 2990 = 0 beside a VAT row of −607.53.
+   */
   ledgerRows: Array<LedgerRowInput>;
 };
 
@@ -1961,7 +1999,10 @@ export type UpsertDebtorInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Two-letter state or province code, e.g. `KY`, `BC`. */
   state?: InputMaybe<Scalars['String']['input']>;
-  /** Postal code (sent as `Zipcode`). */
+  /**
+   * Postal code (sent as `Zipcode`): US `#####` or `#####-####`, Mexican `#####`, or Canadian
+   * `A#A #A#` (space optional, letters any case), as `country` says; any of the three without one.
+   */
   zipCode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2005,7 +2046,10 @@ export type UpsertVendorInput = {
   state?: InputMaybe<Scalars['String']['input']>;
   /** The vendor's key (sent as `DebtorKey`, as the docs require). */
   vendorKey: Scalars['ID']['input'];
-  /** Postal code (sent as `Zipcode`). */
+  /**
+   * Postal code (sent as `Zipcode`): US `#####` or `#####-####`, Mexican `#####`, or Canadian
+   * `A#A #A#` (space optional, letters any case), as `country` says; any of the three without one.
+   */
   zipCode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2287,6 +2331,7 @@ export type ResolversTypes = ResolversObject<{
   PostFactoringPaymentsPayload: ResolverTypeWrapper<Omit<PostFactoringPaymentsPayload, 'batch'> & { batch?: Maybe<ResolversTypes['FactoringPaymentBatch']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueuedInvoiceAction: ResolverTypeWrapper<QueuedActionModel>;
+  RecipientAddressInput: RecipientAddressInput;
   RenewAccessTokenPayload: ResolverTypeWrapper<RenewAccessTokenPayload>;
   Schedule: ResolverTypeWrapper<ScheduleModel>;
   ScheduleInvoiceInput: ScheduleInvoiceInput;
@@ -2398,6 +2443,7 @@ export type ResolversParentTypes = ResolversObject<{
   PostFactoringPaymentsPayload: Omit<PostFactoringPaymentsPayload, 'batch'> & { batch?: Maybe<ResolversParentTypes['FactoringPaymentBatch']> };
   Query: Record<PropertyKey, never>;
   QueuedInvoiceAction: QueuedActionModel;
+  RecipientAddressInput: RecipientAddressInput;
   RenewAccessTokenPayload: RenewAccessTokenPayload;
   Schedule: ScheduleModel;
   ScheduleInvoiceInput: ScheduleInvoiceInput;

@@ -65,7 +65,7 @@ const FALSE_WORDS = new Set(['false', 'f', '0', 'n', 'no']);
  * Booleans as JSON booleans, 0/1, or words. FactorCloud documents Postgres column types, so the
  * Postgres text forms `t`/`f` are accepted alongside `true`/`false` and `Y`/`N`.
  */
-export const boolean = lenient((value) => {
+function readBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 0) return value === 1;
   if (typeof value !== 'string') return undefined;
@@ -73,7 +73,20 @@ export const boolean = lenient((value) => {
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   return undefined;
-}, 'a boolean (true/false, t/f, Y/N, 1/0)');
+}
+
+export const boolean = lenient(readBoolean, 'a boolean (true/false, t/f, Y/N, 1/0)');
+
+/**
+ * A yes/no reading of a field the upstream types as free text with an undocumented value set
+ * (FactorCloud `PaymentMade`, factorcloud.md §3): the spellings `boolean` knows are read, and any
+ * other value (`"100.00"`, `"Partial"`, an object) is null. Never a contract breach, because the
+ * docs promise no boolean there and one odd value must not fail a whole reply.
+ */
+export const booleanOrNull = z
+  .unknown()
+  .optional()
+  .transform((value): boolean | null => readBoolean(value) ?? null);
 
 /** A calendar date in any format lib/dates.ts reads, returned as `YYYY-MM-DD`. */
 export const date = lenient((value) => {
@@ -95,4 +108,17 @@ export function list<T extends z.ZodType>(item: T) {
     .array(item)
     .nullish()
     .transform((items) => items ?? []);
+}
+
+/**
+ * `list`, also reading a blank string as empty: FactorCloud's examples stringify every value and
+ * use `""` for "no value" (factorcloud.md §1.5, §6.6), so an empty `InvoiceArray` may come as `""`.
+ * Any other non-array value is still refused.
+ */
+export function listOrBlank<T extends z.ZodType>(item: T) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value) => (blank(value) ? [] : value))
+    .pipe(z.array(item));
 }

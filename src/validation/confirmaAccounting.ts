@@ -38,13 +38,15 @@ export const submitLedgerSchema = z
     ledgerRows: z.array(ledgerRowSchema).min(2, 'must hold at least two rows (a ledger document balances)'),
   })
   .superRefine((ledger, ctx) => {
-    // Rows balance to zero on `amount` (the docs' example: 2990 − 2990 = 0).
+    // Gross rows balance to zero on `amount`. A VAT row (isVatRow) only breaks a gross row down
+    // (VAT + that row's net = its gross), so counting it would book the VAT twice: the docs'
+    // own example (§4.12) is 2990 − 2990 = 0 with the −607.53 VAT row left out.
     mustEqualSum(
       ctx,
       ['ledgerRows'],
       '0.00',
-      ledger.ledgerRows.map((row) => row.amount),
-      'zero: the sum of ledgerRows[].amount',
+      ledger.ledgerRows.filter((row) => !row.isVatRow).map((row) => row.amount),
+      'zero: the sum of ledgerRows[].amount over the rows that are not VAT rows',
     );
   });
 

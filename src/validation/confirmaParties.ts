@@ -81,6 +81,45 @@ export const buyerPartySchema = z.object({
   contact: optionalContact,
 });
 
+/** Empty text counts as unset, as for optionalText; anything else must be an ISO 3166 code. */
+const optionalCountry = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+  countryCode.nullish().transform((value) => value ?? null),
+);
+
+/**
+ * The recipient's address. The docs' example (§4.4) sends it with `street`, `street2` and
+ * `street3` null and §5.4 says the recipient's members are "All nullable", so every member is
+ * optional here; a member that is given is still checked (country code, postal code against the
+ * country when both are given).
+ */
+export const recipientAddressSchema = z
+  .object({
+    street: optionalText(100),
+    street2: optionalText(100),
+    street3: optionalText(100),
+    postalCode: optionalText(20),
+    postalDistrict: optionalText(100),
+    countryCode: optionalCountry,
+    countryName: optionalText(100),
+  })
+  .superRefine((address, ctx) => {
+    if (address.postalCode === null || address.countryCode === null) return;
+    const problem = postalCodeProblem(address.postalCode, address.countryCode);
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem, ...rule('INVALID_FORMAT') });
+  });
+
+const EMPTY_RECIPIENT_ADDRESS: z.output<typeof recipientAddressSchema> = {
+  street: null,
+  street2: null,
+  street3: null,
+  postalCode: null,
+  postalDistrict: null,
+  countryCode: null,
+  countryName: null,
+};
+
 export const recipientPartySchema = z.object({
   name: optionalText(200),
   businessId: optionalText(20),
@@ -90,5 +129,6 @@ export const recipientPartySchema = z.object({
   glnNumber: optionalText(20),
   email: optionalEmail,
   languageCode: optionalLanguage,
-  address: addressSchema.nullish().transform((value) => value ?? null),
+  // The docs' example sends the address object with null members, never a null address.
+  address: recipientAddressSchema.nullish().transform((value) => value ?? EMPTY_RECIPIENT_ADDRESS),
 });

@@ -7,7 +7,20 @@ import { rule } from './userErrors.js';
 
 /** Input rules and request bodies for onboarding (§4.1) and invoice actions (§4.5). */
 
-const FINNISH_BUSINESS_CODE = /^\d{7}-\d$/;
+/**
+ * Finnish business ID: digits, a dash, one check digit. Seven digits is the usual form, but the
+ * docs' own onboarding example (§4.1) is `123456-7`, so six digits pass too. The check digit is
+ * not verified: the docs' example would fail it.
+ */
+const FINNISH_BUSINESS_CODE = /^\d{6,7}-\d$/;
+
+/**
+ * "Common URL pattern" (§3.1): an http(s) address, or a bare host name such as `www.example.fi`
+ * (letters-only top-level domain), optionally with a port and a path. Our reading of "common":
+ * the docs give no pattern.
+ */
+const WEBSITE =
+  /^(?:https?:\/\/\S+|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?)$/i;
 
 export const onboardClientSchema = z
   .object({
@@ -25,8 +38,8 @@ export const onboardClientSchema = z
       countryCode,
       telephone: optionalText(40),
       email: optionalEmail,
-      website: optionalText(200).refine((value) => value === null || /^https?:\/\/\S+$/.test(value), {
-        message: 'must be a web address starting with http:// or https://',
+      website: optionalText(200).refine((value) => value === null || WEBSITE.test(value), {
+        message: 'must be a web address such as https://www.example.fi or www.example.fi',
         ...rule('INVALID_FORMAT'),
       }),
       languageCode: optionalLanguage,
@@ -41,7 +54,7 @@ export const onboardClientSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['client', 'businessCode'],
-        message: 'must be a Finnish business ID such as 1234567-8',
+        message: 'must be a Finnish business ID such as 1234567-8 (or the older 123456-7)',
         ...rule('INVALID_FORMAT'),
       });
     }
@@ -89,18 +102,25 @@ export const ACTION_KINDS = {
   paymentPlan: { code: 'PAYMENTPLAN', schema: z.object(target) },
   objection: { code: 'OBJECTION', schema: z.object(target) },
   pause: { code: 'PAUSE', schema: z.object(target) },
+  /**
+   * The docs' DIRECTPAYMENT data (§4.5) carries every member below, the outstanding amounts as
+   * numbers (0 in the example): the "balance left after the direct payment". The docs give no
+   * default, and a made-up 0 would report a balance as cleared, so the three are required (0
+   * allowed). `paymentMethod` and `reference` are plain strings in the docs (not "or null");
+   * assumption: when not given they go as `""`, as `comment` does.
+   */
   directPayment: {
     code: 'DIRECTPAYMENT',
     schema: z.object({
       ...target,
-      paymentMethod: optionalText(40),
+      paymentMethod: optionalText(40).transform((value) => value ?? ''),
       amount: money('positive'),
       currency: currencyCode,
       paymentDate: isoDate,
-      reference: optionalText(70),
-      outstandingCapitalAmount: money('nonNegative').nullish(),
-      outstandingInterestAmount: money('nonNegative').nullish(),
-      outstandingCostsAmount: money('nonNegative').nullish(),
+      reference: optionalText(70).transform((value) => value ?? ''),
+      outstandingCapitalAmount: money('nonNegative'),
+      outstandingInterestAmount: money('nonNegative'),
+      outstandingCostsAmount: money('nonNegative'),
     }),
   },
 } as const;

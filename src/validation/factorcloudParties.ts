@@ -11,6 +11,7 @@ import {
   required,
   state,
 } from './factorcloudRules.js';
+import { canonicalZipCode, checkZipCode } from './factorcloudZipCodes.js';
 
 /**
  * Inputs of create-client, create-debtor and create-vendor (factorcloud.md §5.3, §5.6, §5.13),
@@ -60,26 +61,25 @@ export const upsertClientInput = z.object({
   creditLimit: optionalNonNegativeMoney,
 }) satisfies z.ZodType<ClientWrite, unknown>;
 
-/** create-debtor: Country is one of USA/MEX/CAN; State two letters; phones in the three formats. */
-export const upsertDebtorInput = z.object({
-  clientKey: required,
-  debtorKey: required,
-  name: required,
+/** Debtor and vendor fields beyond the shared contact ones: USA/MEX/CAN and their zip formats. */
+const party = {
   ...contact,
+  zipCode: optionalText.transform((value) => (value === undefined ? value : canonicalZipCode(value))),
   country: debtorCountry,
   mcNumber: optionalText,
   dotNumber: optionalText,
   notes: optionalText,
-}) satisfies z.ZodType<DebtorWrite, unknown>;
+};
+
+/** The zip rule reads the country too; like the schedule rules it runs even when a field failed. */
+const ALWAYS = { when: () => true };
+
+/** create-debtor: Country is one of USA/MEX/CAN; State two letters; phones in the three formats. */
+export const upsertDebtorInput = z
+  .object({ clientKey: required, debtorKey: required, name: required, ...party })
+  .superRefine(checkZipCode, ALWAYS) satisfies z.ZodType<DebtorWrite, unknown>;
 
 /** create-vendor: the debtor rules, with the vendor's key. */
-export const upsertVendorInput = z.object({
-  clientKey: required,
-  vendorKey: required,
-  name: required,
-  ...contact,
-  country: debtorCountry,
-  mcNumber: optionalText,
-  dotNumber: optionalText,
-  notes: optionalText,
-}) satisfies z.ZodType<VendorWrite, unknown>;
+export const upsertVendorInput = z
+  .object({ clientKey: required, vendorKey: required, name: required, ...party })
+  .superRefine(checkZipCode, ALWAYS) satisfies z.ZodType<VendorWrite, unknown>;

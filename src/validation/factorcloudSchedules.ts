@@ -19,7 +19,8 @@ import { rule } from './userErrors.js';
  * table: the schedule `Amount` is positive and equals the exact sum of its invoices' amounts (the
  * docs call it "the sum of the invoices" while their own example sends 100 for 725, so the graph
  * enforces it rather than trusting FactorCloud to); invoice ids and numbers are unique within the
- * schedule (each is "unique" in the system).
+ * schedule (each is "unique" in the system), and so is each debtor's `RefNum` (returned as
+ * `RefNumber`, "unique to the debtor", §2, §4.1).
  */
 
 const invoiceFields = {
@@ -42,6 +43,34 @@ const scheduleFields = {
 };
 
 const textOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const trimmedOrUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/**
+ * Two invoices of one schedule with the same debtor and the same RefNum. Compared trimmed and
+ * case-sensitively: the docs say "unique to the debtor" and nothing about case, and the graph
+ * refuses only what they rule out (`BOL-1` and `bol-1` are left for FactorCloud to judge). An
+ * invoice without a RefNum (it is optional) has nothing to repeat.
+ */
+function checkRefNumbersPerDebtor(ctx: z.RefinementCtx, invoices: unknown): void {
+  const debtors = membersOf(invoices, 'debtorKey').map(trimmedOrUndefined);
+  const seen = new Set<string>();
+  membersOf(invoices, 'refNumber').forEach((raw, index) => {
+    const refNumber = trimmedOrUndefined(raw);
+    const debtorKey = debtors[index];
+    if (refNumber === undefined || debtorKey === undefined) return;
+    const pair = JSON.stringify([debtorKey, refNumber]);
+    if (seen.has(pair)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['invoices', index, 'refNumber'],
+        message: `repeats refNumber ${JSON.stringify(refNumber)} for debtorKey ${JSON.stringify(debtorKey)}; a RefNum must be unique per debtor`,
+        ...rule('INCONSISTENT'),
+      });
+    }
+    seen.add(pair);
+  });
+}
 
 /**
  * Cross-field rules. They run even when a field failed on its own (`ALWAYS`), so every problem is
@@ -61,6 +90,7 @@ function checkSchedule(schedule: { amount: unknown; invoices: unknown }, ctx: z.
     (index) => ['invoices', index, 'invoiceNumber'],
     'invoiceNumber',
   );
+  checkRefNumbersPerDebtor(ctx, schedule.invoices);
 }
 
 const ALWAYS = { when: () => true };

@@ -46,7 +46,14 @@ function ledger(id: string, creditAccount: string) {
     calculationMode: 'GROSS',
     ledgerRows: [
       { ...row, accountNumber: '1701', amount: '1255.00' },
-      { ...row, accountNumber: creditAccount, vatPercentage: '25.5', amount: '-1000.00' },
+      // Gross rows balance (1255 − 1255); the VAT row breaks the credit row down and is left out.
+      {
+        ...row,
+        accountNumber: creditAccount,
+        vatPercentage: '25.5',
+        amount: '-1255.00',
+        netAmount: '-1000.00',
+      },
       { ...row, accountNumber: '2939', amount: '-255.00', isVatRow: true },
     ],
   };
@@ -80,7 +87,7 @@ describe('Confirma accounting on the simulator', () => {
       'POST {}',
       'GET {"sourceIdentifier":"e2e-ledger-1"}',
     ]);
-    expect(calls[0]?.body).toContain('"amount":-1000.00');
+    expect(calls[0]?.body).toContain('"amount":-1255.00,"netAmount":-1000.00');
     expect(bodyOf(calls[0])).toMatchObject({
       ledgers: { ledgerIdentifier: 'e2e-ledger-1', calculationMode: 'GROSS' },
     });

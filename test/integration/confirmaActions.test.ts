@@ -74,12 +74,45 @@ describe('createInvoiceActions', () => {
       comment: 'Extension agreed',
       data: { invoiceNumber: 901, caseId: 480901, dueDate: '2026-12-31' },
     });
-    expect(sent.actions[1].data).toMatchObject({
+    // The docs' DIRECTPAYMENT data (confirma.md §4.5), member for member.
+    expect(sent.actions[1].data).toEqual({
+      invoiceNumber: 901,
+      caseId: 480901,
+      paymentMethod: 'Bankgiro',
+      amount: 250.75,
       currency: 'SEK',
       paymentDate: '2026-11-20',
-      paymentMethod: 'Bankgiro',
+      reference: 'BANKREF-88921',
+      outstandingCapitalAmount: 0,
+      outstandingInterestAmount: 0,
       outstandingCostsAmount: 0,
     });
+    expect(post?.body).toContain(
+      '"outstandingCapitalAmount":0.00,"outstandingInterestAmount":0.00,"outstandingCostsAmount":0.00',
+    );
+  });
+
+  it('sends a direct payment’s outstanding amounts exactly and a missing method or reference as ""', async () => {
+    const payload = await act([
+      {
+        directPayment: {
+          ...target,
+          amount: '100.00',
+          currency: 'EUR',
+          paymentDate: '2026-11-20',
+          outstandingCapitalAmount: '800.10',
+          outstandingInterestAmount: '75.05',
+          outstandingCostsAmount: '0',
+        },
+      },
+    ]);
+    expect(payload.userErrors).toEqual([]);
+    const [post] = h.confirma.requestsTo('/invoice/action');
+    expect(post?.body).toContain(
+      '"outstandingCapitalAmount":800.10,"outstandingInterestAmount":75.05,"outstandingCostsAmount":0.00',
+    );
+    const data = JSON.parse(post?.body ?? '{}').actions[0].data;
+    expect(data).toMatchObject({ paymentMethod: '', reference: '' });
   });
 
   it('reads the case again after acting on it', async () => {
@@ -87,58 +120,28 @@ describe('createInvoiceActions', () => {
     expect(h.confirma.requestsTo('/invoice/case')).toHaveLength(1);
   });
 
-  const refusals: Array<[string, unknown, string[], string]> = [
-    [
-      'an action with two kinds set',
-      { pause: target, withdraw: target },
-      ['input', 'actions', '0'],
-      'INVALID_VALUE',
-    ],
-    ['an action with no kind set', {}, ['input', 'actions', '0'], 'INVALID_VALUE'],
-    [
-      'a direct payment in an unknown currency',
-      { directPayment: { ...target, amount: '1.00', currency: 'XYZ', paymentDate: '2026-11-01' } },
-      ['input', 'actions', '0', 'directPayment', 'currency'],
-      'INVALID_CURRENCY',
-    ],
-    [
-      'a direct payment of zero',
-      { directPayment: { ...target, amount: '0', currency: 'EUR', paymentDate: '2026-11-01' } },
-      ['input', 'actions', '0', 'directPayment', 'amount'],
-      'OUT_OF_RANGE',
-    ],
-    [
-      'a non-numeric case id',
-      { withdraw: { ...target, caseId: 'abc' } },
-      ['input', 'actions', '0', 'withdraw', 'caseId'],
-      'INVALID_FORMAT',
-    ],
-    [
-      'an empty comment',
-      { comment: { ...target, comment: '  ' } },
-      ['input', 'actions', '0', 'comment', 'comment'],
-      'REQUIRED',
-    ],
-  ];
-  it.each(refusals)('refuses %s before any upstream call', async (_name, action, field, code) => {
-    const payload = await act([action]);
-    expect(payload.actions).toEqual([]);
-    expect(payload.userErrors).toContainEqual(expect.objectContaining({ field, code }));
-    expect(h.confirma.requests).toHaveLength(0);
+  it.each([
+    ['a JSON string', '"queued"'],
+    ['a number', '1'],
+    ['actions that are not a list', '{"actions":"queued"}'],
+  ])('takes a 200 whose body is %s as queued, without receipts', async (_name, raw) => {
+    h.confirma.override = (request) => (request.method === 'POST' ? { status: 200, raw } : undefined);
+    const payload = await act([{ pause: target }, { comment: { ...target, comment: 'Called' } }]);
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.actions.map((a) => [a.code, a.status])).toEqual([
+      ['PAUSE', 'PENDING'],
+      ['COMMENT', 'PENDING'],
+    ]);
+    expect(h.confirma.requestsTo('/invoice/action')).toHaveLength(1);
   });
 
-  it('refuses a case that is not the invoice’s own, and an unknown invoice, without posting', async () => {
-    const payload = await act([
-      { withdraw: { invoiceNumber: '901', caseId: '480999' } },
-      { withdraw: { invoiceNumber: '902', caseId: '480902' } },
-      { withdraw: { invoiceNumber: '12345', caseId: '480901' } },
-    ]);
-    expect(payload.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
-      ['input.actions.0.withdraw.caseId', 'INCONSISTENT'],
-      ['input.actions.1.withdraw.caseId', 'INCONSISTENT'],
-      ['input.actions.2.withdraw.invoiceNumber', 'NOT_FOUND'],
-    ]);
-    expect(h.confirma.requestsTo('/invoice/action')).toHaveLength(0);
+  it('uses receipts that line up with the actions sent', async () => {
+    h.confirma.override = (request) =>
+      request.method === 'POST'
+        ? { status: 200, json: { actions: [{ actionId: 'A-1', code: 'PAUSE', status: 'QUEUED' }] } }
+        : undefined;
+    const payload = await act([{ pause: target }]);
+    expect(payload.actions.map((a) => [a.code, a.status])).toEqual([['PAUSE', 'QUEUED']]);
   });
 
   it('reports an upstream refusal as a user error', async () => {

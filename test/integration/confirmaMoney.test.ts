@@ -17,7 +17,13 @@ const SETTLEMENTS = `{"createdAt":"2026-11-20T09:34:12.123Z","settlements":[
       "breakdown":[{"type":"CAPITAL","amount":900.00},{"type":"INTEREST","amount":75.00},{"type":"FEES","amount":25.00}]},
      {"allocationId":9001002,"allocatedTotalAmount":240.50,"allocationDate":"2026-11-20","currency":"EUR","caseId":481002,"originalInvoiceNumber":"OLD-REF","originalPaymentReference":"",
       "breakdown":[{"type":"CAPITAL","amount":200.00},{"type":"INTEREST","amount":30.00},{"type":"FEES","amount":10.50}]}]},
-  {"settlementId":202610010002,"settlementDate":"2026-10-01","agency":"CashIn","remittanceReference":null,"beneficiary":null,"settlementAmount":0,"currency":"EUR","allocations":[]}
+  {"settlementId":202610010002,"settlementDate":"2026-10-01","agency":"CashIn","remittanceReference":null,"beneficiary":null,"settlementAmount":0,"currency":"EUR","allocations":[]},
+  {"settlementId":202611210001,"settlementDate":"2026-11-21","agency":"CASH-IN","remittanceReference":null,"beneficiary":null,"settlementAmount":80.00,"currency":"EUR",
+   "allocations":[
+     {"allocationId":9001003,"allocatedTotalAmount":50.00,"allocationDate":"2026-11-21","currency":"EUR","caseId":999999,"originalInvoiceNumber":"01001","originalPaymentReference":"",
+      "breakdown":[{"type":"CAPITAL","amount":50.00}]},
+     {"allocationId":9001004,"allocatedTotalAmount":30.00,"allocationDate":"2026-11-21","currency":"EUR","caseId":481001,"originalInvoiceNumber":"1001","originalPaymentReference":"",
+      "breakdown":[{"type":"CAPITAL","amount":30.00}]}]}
 ]}`;
 
 let h: Harness;
@@ -108,13 +114,17 @@ describe('payments and settlements', () => {
       }
     ).nodes;
     const byNumber = Object.fromEntries(nodes.map((n) => [n.invoiceNumber, n]));
-    // 1001: its own payment plus one on its case under another number; the allocation without a case id by number.
+    // 1001: its own payment plus one on its case under another number.
     expect(byNumber['1001']?.payments).toEqual([
       { invoiceNumber: '1001', amount: '100.10' },
       { invoiceNumber: '9999', amount: '5.00' },
     ]);
+    // Allocations by number when the case id is null (9001001) or another case's (9001003, number
+    // "01001" compared by value); 9001004 matches on both keys and is listed once.
     expect(byNumber['1001']?.settlementAllocations).toEqual([
       { allocationId: '9001001', allocatedTotalAmount: '1000.00' },
+      { allocationId: '9001003', allocatedTotalAmount: '50.00' },
+      { allocationId: '9001004', allocatedTotalAmount: '30.00' },
     ]);
     // 1002: the allocation with a case id matches by case, not by its original invoice number.
     expect(byNumber['1002']?.settlementAllocations).toEqual([

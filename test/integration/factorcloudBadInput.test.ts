@@ -77,6 +77,21 @@ describe('FactorCloud mutations refuse bad input before any upstream call', () =
     );
   });
 
+  it('upsertDebtor and upsertVendor: a Zipcode outside the US, Mexican and Canadian formats', async () => {
+    const party = { clientKey: 'C-1', name: 'Party', zipCode: 'ABC' };
+    await expectRefused('upsertDebtor', 'UpsertDebtorInput!', { ...party, debtorKey: 'D-1' }, [
+      ['input.zipCode', 'INVALID_FORMAT'],
+    ]);
+    const { body } = await h.query(
+      `mutation ($input: UpsertVendorInput!) { upsertVendor(input: $input) { userErrors { message } } }`,
+      { input: { ...party, vendorKey: 'V-1', zipCode: '40202', country: 'CAN' } },
+    );
+    expect(body.data?.upsertVendor).toEqual({
+      userErrors: [{ message: 'input.zipCode: must be a Canadian postal code (A#A #A#) for country CAN' }],
+    });
+    expect(h.factorCloud.requests).toHaveLength(0);
+  });
+
   it('upsertVendor: a blank key and a one-letter state', async () => {
     await expectRefused(
       'upsertVendor',
@@ -112,6 +127,22 @@ describe('FactorCloud mutations refuse bad input before any upstream call', () =
         ['input.invoices.3.integrationId', 'INCONSISTENT'],
         ['input.invoices.3.invoiceNumber', 'INCONSISTENT'],
       ],
+    );
+  });
+
+  it('createFactoringSchedule: a RefNum repeated for the same debtor', async () => {
+    const withRef = (n: number, refNumber: string) => ({ ...invoice(n, '1'), refNumber });
+    await expectRefused(
+      'createFactoringSchedule',
+      'CreateFactoringScheduleInput!',
+      {
+        integrationBatchId: 'B-1',
+        clientKey: 'C-1',
+        paymentMethod: 'ACH',
+        amount: '3',
+        invoices: [withRef(1, 'BOL-7'), { ...withRef(2, 'BOL-7'), debtorKey: 'DB-2' }, withRef(3, ' BOL-7')],
+      },
+      [['input.invoices.2.refNumber', 'INCONSISTENT']],
     );
   });
 

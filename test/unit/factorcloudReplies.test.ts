@@ -5,6 +5,8 @@ import { debtorSchema, vendorSchema } from '../../src/upstreams/factorcloud/debt
 import { documentSchema, storedDocumentUuid } from '../../src/upstreams/factorcloud/documentSchema.js';
 import { paymentBatchSchema } from '../../src/upstreams/factorcloud/paymentSchema.js';
 import { brokerScheduleSchema, scheduleSchema } from '../../src/upstreams/factorcloud/scheduleSchema.js';
+import { factoringInvoiceSchema } from '../../src/upstreams/factorcloud/schemas.js';
+import * as fc from '../fixtures/factorcloud.js';
 
 describe('scheduleSchema (get-sched and the create-sched echo)', () => {
   it('reads docs-faithful strings, exact amounts and the InvoiceIntegrationId', () => {
@@ -43,9 +45,28 @@ describe('scheduleSchema (get-sched and the create-sched echo)', () => {
     });
   });
 
-  it('refuses an invoice with neither InvoiceIntegrationId nor InvoiceNumber, and an unknown letter', () => {
-    expect(scheduleSchema.safeParse({ InvoiceArray: [{ InvoiceAmount: '1' }] }).success).toBe(false);
+  it('leaves out an invoice with neither InvoiceIntegrationId nor InvoiceNumber, keeping the rest', () => {
+    const anonymous = { InvoiceIntegrationId: ' ', InvoiceNumber: '', InvoiceAmount: '1' };
+    const reply = { Amount: '3', InvoiceArray: [anonymous, { InvoiceNumber: 'N', InvoiceAmount: '2' }] };
+    const schedule = scheduleSchema.parse(reply);
+    expect(schedule.amount).toBe('3.00');
+    expect(schedule.invoices.map((i) => [i.invoiceNumber, i.amount])).toEqual([['N', '2.00']]);
+    expect(brokerScheduleSchema.parse({ InvoiceArray: [{ VendorKey: 'V' }] }).invoices).toEqual([]);
+  });
+
+  it('still refuses an unknown PaymentMethod letter and a bad value in an identified invoice', () => {
     expect(scheduleSchema.safeParse({ PaymentMethod: 'X' }).success).toBe(false);
+    const bad = scheduleSchema.safeParse({ InvoiceArray: [{ InvoiceNumber: 'N', InvoiceStatus: 'Q' }] });
+    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['invoicearray.0.invoicestatus']);
+  });
+
+  it.each([[''], ['  '], [null], [undefined]])('reads InvoiceArray %j as no invoices', (value) => {
+    expect(scheduleSchema.parse({ IntegrationBatchId: 'B', InvoiceArray: value }).invoices).toEqual([]);
+    expect(brokerScheduleSchema.parse({ InvoiceArray: value }).invoices).toEqual([]);
+  });
+
+  it('refuses an InvoiceArray that is text other than ""', () => {
+    expect(scheduleSchema.safeParse({ InvoiceArray: 'Example' }).success).toBe(false);
   });
 
   it('reads broker invoices with vendor, advance and vendor reference', () => {
@@ -57,6 +78,46 @@ describe('scheduleSchema (get-sched and the create-sched echo)', () => {
       advanceAmount: '900.00',
       vendorInvoiceNumber: null,
     });
+  });
+});
+
+describe('PaymentMade (typed String, value set undocumented: §3, §4.1)', () => {
+  it('reads "100.00" as null and keeps the rest of the get-invoice reply', () => {
+    const reply = { ...fc.invoiceDocsFaithfulOpen, PaymentMade: '100.00' };
+    expect(factoringInvoiceSchema.parse(reply)).toEqual({
+      ...factoringInvoiceSchema.parse(fc.invoiceDocsFaithfulOpen),
+      paymentMade: null,
+    });
+  });
+
+  it.each([['Partial'], ['2'], [2], [{ amount: 1 }], [[true]]])('reads %j as null', (value) => {
+    expect(factoringInvoiceSchema.parse({ InvoiceNumber: 'N', PaymentMade: value }).paymentMade).toBeNull();
+  });
+
+  const SPELLINGS: Array<[unknown, boolean]> = [
+    ['Y', true],
+    ['yes', true],
+    ['TRUE', true],
+    [' t ', true],
+  ];
+  SPELLINGS.push(['1', true], [1, true], ['n', false], ['No', false], ['F', false], ['0', false]);
+  it.each(SPELLINGS)('still reads %j as %s', (value, expected) => {
+    expect(factoringInvoiceSchema.parse({ PaymentMade: value }).paymentMade).toBe(expected);
+  });
+
+  it('reads an odd value as null in get-sched and get-broker-sched invoices too', () => {
+    const invoice = { InvoiceNumber: 'N', PaymentMade: 'Partial', PaidInFull: 'f' };
+    expect(scheduleSchema.parse({ InvoiceArray: [invoice] }).invoices[0]).toMatchObject({
+      invoiceNumber: 'N',
+      paymentMade: null,
+      paidInFull: false,
+    });
+    const broker = brokerScheduleSchema.parse({ InvoiceArray: [{ ...invoice, VendorKey: 'V' }] });
+    expect(broker.invoices[0]).toMatchObject({ vendorKey: 'V', paymentMade: null });
+  });
+
+  it('keeps PaidInFull (documented Bool) strict', () => {
+    expect(factoringInvoiceSchema.safeParse({ PaidInFull: '100.00' }).success).toBe(false);
   });
 });
 

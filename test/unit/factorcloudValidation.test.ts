@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upsertClientInput, upsertDebtorInput } from '../../src/validation/factorcloudParties.js';
 import { isBase64 } from '../../src/validation/factorcloudRules.js';
-import { createScheduleInput } from '../../src/validation/factorcloudSchedules.js';
+import { createBrokerScheduleInput, createScheduleInput } from '../../src/validation/factorcloudSchedules.js';
 import { postPaymentsInput, storeDocumentInput } from '../../src/validation/factorcloudDocuments.js';
 import { validateInput } from '../../src/validation/userErrors.js';
 
@@ -45,6 +45,62 @@ describe('FactorCloud phone, state and country rules', () => {
     expect(errorsOf(upsertClientInput, { clientKey: 'C', name: 'N', uccDate: '2026-02-30' })).toEqual([
       ['input.uccDate', 'INVALID_DATE'],
     ]);
+  });
+});
+
+describe('RefNum is unique to the debtor (§2, §4.1)', () => {
+  const invoice = (n: number, debtorKey: string, refNumber?: string) => ({
+    integrationId: `I${n}`,
+    debtorKey,
+    invoiceNumber: `N${n}`,
+    amount: '1',
+    refNumber,
+  });
+  const scheduleOf = (invoices: ReturnType<typeof invoice>[]) => ({
+    integrationBatchId: 'B',
+    clientKey: 'C',
+    paymentMethod: 'ACH',
+    amount: String(invoices.length),
+    invoices,
+  });
+
+  it('refuses a second invoice with the same debtor and RefNum (trimmed), at its own path', () => {
+    const schedule = scheduleOf([
+      invoice(0, 'D1', 'BOL-1'),
+      invoice(1, 'D2', 'BOL-1'),
+      invoice(2, ' D1', 'BOL-1 '),
+    ]);
+    const result = validateInput(createScheduleInput, schedule);
+    expect(result.ok ? [] : result.userErrors).toEqual([
+      {
+        field: ['input', 'invoices', '2', 'refNumber'],
+        code: 'INCONSISTENT',
+        message:
+          'input.invoices.2.refNumber: repeats refNumber "BOL-1" for debtorKey "D1"; a RefNum must be unique per debtor',
+      },
+    ]);
+  });
+
+  it('allows the same RefNum for other debtors, other cases, and invoices without one', () => {
+    const schedule = scheduleOf([
+      invoice(0, 'D1', 'BOL-1'),
+      invoice(1, 'D2', 'BOL-1'),
+      invoice(2, 'D1', 'bol-1'),
+      invoice(3, 'D1'),
+      invoice(4, 'D1', '  '),
+    ]);
+    expect(errorsOf(createScheduleInput, schedule)).toEqual([]);
+  });
+
+  it('applies to broker schedules too', () => {
+    const broker = (n: number) => ({ ...invoice(n, 'D1', 'BOL-9'), vendorKey: 'V', advanceAmount: '1' });
+    expect(
+      errorsOf(createBrokerScheduleInput, {
+        ...scheduleOf([]),
+        amount: '2',
+        invoices: [broker(0), broker(1)],
+      }),
+    ).toEqual([['input.invoices.1.refNumber', 'INCONSISTENT']]);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOf, TODAY, type Json } from '../support/simulatorHttp.js';
 import { DELAY_MS, obj, startConfirmaHarness, type ConfirmaHarness } from './simulators.confirma.support.js';
 
-/** The docs' ledger example (confirma.md §4.12), which balances: 2990 − 2382.47 − 607.53 = 0. */
+/** The docs' ledger example (confirma.md §4.12): 2990 − 2990 = 0, the −607.53 VAT row left out. */
 const ledger = (ledgerIdentifier: string, rows: Json[] = docsRows()): Json => ({
   ledgers: {
     ledgerIdentifier,
@@ -40,7 +40,7 @@ function docsRows(): Json[] {
   });
   return [
     row('1701', 2990.0, 2990.0, 0, 0),
-    row('3000', -2382.47, -2382.47, 25.5, 0),
+    row('3000', -2990.0, -2382.47, 25.5, 0),
     row('2939', -607.53, -607.53, 0, 1),
   ];
 }
@@ -106,7 +106,7 @@ describe('Confirma simulator: accounting sync', () => {
       /^ledgers\.documentDescription must be at most 210 characters/,
     );
     const threeDecimals = docsRows();
-    threeDecimals[1] = { ...threeDecimals[1], amount: -2382.475 };
+    threeDecimals[1] = { ...threeDecimals[1], amount: -2990.005 };
     const precise = await sim.call('POST', '/accounting/ledger', { body: ledger('L-3', threeDecimals) });
     expect(String(obj(precise.body).message)).toMatch(
       /^ledgers\.ledgerRows\[1\]\.amount must be a number with at most 2 decimals/,

@@ -51,7 +51,12 @@ export const invoiceMoney: InvoiceResolvers = {
     );
   },
 
-  /** By case id where the allocation has one, else by `originalInvoiceNumber` (confirma.md §6.3). */
+  /**
+   * By case id or by `originalInvoiceNumber`: `caseId` may be null "even for Lifecycle invoices",
+   * with the invoice number as the fallback join (confirma.md §6.3). Either key is enough, so an
+   * allocation whose case id is missing or differs still joins on its number. One pass of
+   * `filter` lists each allocation once, however many keys it matches on.
+   */
   async settlementAllocations(invoice, { filter }, context) {
     // Never `unfetchedOnly` here: that read marks settlements as fetched for the whole integration.
     const window = toWindow(filter, 'filter');
@@ -61,10 +66,10 @@ export const invoiceMoney: InvoiceResolvers = {
     ]);
     return reply.settlements
       .flatMap((settlement) => settlement.allocations)
-      .filter((allocation) =>
-        allocation.caseId !== null
-          ? allocation.caseId === keys.caseId
-          : sameNumber(allocation.originalInvoiceNumber, keys.number),
+      .filter(
+        (allocation) =>
+          (keys.caseId !== null && allocation.caseId === keys.caseId) ||
+          sameNumber(allocation.originalInvoiceNumber, keys.number),
       );
   },
 };

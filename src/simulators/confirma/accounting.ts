@@ -43,8 +43,12 @@ const submitLedgerSchema = z.object({
       ledgerRows: z.array(ledgerRowSchema).min(2, 'must hold at least two rows'),
     })
     .superRefine((ledger, ctx) => {
-      // Double entry: the rows' `amount` values must cancel out exactly (the docs' example does).
-      const sum = ledger.ledgerRows.reduce((total, row) => total + row.amount, 0);
+      // Double entry: the gross rows' `amount` values cancel out exactly. A VAT row (isVatRow 1)
+      // breaks a gross row down into VAT and net, so it stays out of the sum, as in the docs'
+      // example (§4.12: 2990 − 2990 = 0 beside a −607.53 VAT row).
+      const sum = ledger.ledgerRows
+        .filter((row) => row.isVatRow !== 1)
+        .reduce((total, row) => total + row.amount, 0);
       if (sum !== 0) {
         const message = `amounts must balance to zero, but they sum to ${centsToAmount(sum)}`;
         ctx.addIssue({ code: 'custom', path: ['ledgerRows'], message });

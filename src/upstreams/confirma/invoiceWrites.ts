@@ -8,7 +8,7 @@ import { WRITE_REFUSALS } from './call.js';
 /**
  * The create-invoice and create-action responses are not documented (confirma.md §4.4, §4.5).
  * Both are read leniently: whatever identifies the invoice or the queued actions is kept, and an
- * empty body is a success with nothing to add.
+ * empty body, or one of another shape, is a success with nothing to add.
  */
 const invoiceReceiptSchema = z
   .preprocess(lowerCaseKeys, z.object({ invoicenumber: identifier, number: identifier, status: text }))
@@ -86,10 +86,10 @@ export function createConfirmaInvoiceWrites(call: ConfirmaCall): ConfirmaInvoice
         acceptStatuses: WRITE_REFUSALS,
       });
       if (reply.status >= 300) return { ok: false, status: reply.status };
-      return {
-        ok: true,
-        value: parseReply(actionReceiptsSchema, reply.body, { upstream: 'confirma', endpoint }),
-      };
+      // Any 2xx means the actions are queued (the response is "not found" in the docs, §4.5):
+      // a body we cannot read as receipts gives none rather than failing a write already made.
+      const receipts = actionReceiptsSchema.safeParse(reply.body);
+      return { ok: true, value: receipts.success ? receipts.data : [] };
     },
   };
 }

@@ -18,19 +18,26 @@ const tokenText = text.transform((value) => {
 });
 
 /**
- * `Message` may hold the token or words about it (`"Token renewed"`, `"Successful"`). It is read
- * as the token only when it looks like one: a single word with a digit, `-` or `_` in it, or too
- * long (20+) to be a word.
+ * Plain status words a 200 might carry in `Message` instead of the token (compared lower-cased,
+ * trailing `.`/`!` ignored). Our list: the docs show only `"string"` (§2.4).
+ */
+const STATUS_WORDS = new Set(['ok', 'success', 'successful', 'renewed', 'done', 'true', 'valid', 'updated']);
+
+/**
+ * The docs say the 200 carries the new token in `Message` (§2.4, §7), and by then the old token is
+ * revoked, so any single word (at least 8 characters, as under every token key) is taken as the
+ * token, plain letters included, except a status word. A sentence (`"Token renewed"`) has
+ * whitespace and is never a token.
  */
 const messageToken = tokenText.transform((word) =>
-  word !== null && (/[\d_-]/.test(word) || word.length >= 20) ? word : null,
+  word !== null && !STATUS_WORDS.has(word.toLowerCase().replace(/[.!]+$/, '')) ? word : null,
 );
 
 /**
  * GET /renew (§2.4): the docs show only `{ "Message": "string" }`. The new token is read from an
  * explicit token key when Confirma sends one (top level or one `data` level down), otherwise from
- * `Message` when it looks like one; a reply with neither carries no token, and the old one
- * is kept rather than replaced by a sentence.
+ * `Message` unless that is a sentence or a status word; a reply with neither carries no token, and
+ * the old one is kept rather than replaced by a sentence.
  */
 export const renewReplySchema = z
   .preprocess(

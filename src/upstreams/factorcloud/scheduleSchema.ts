@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimal, identifier, list, text } from '../lenient.js';
+import { decimal, identifier, listOrBlank, text } from '../lenient.js';
 import { lowerCaseKeys } from './keys.js';
 import { invoiceFields, toInvoiceReply } from './schemas.js';
 
@@ -60,15 +60,24 @@ function scheduleInvoiceOf(i: ScheduleInvoiceFields) {
   };
 }
 
-/** An element no one could ever look up again is not an invoice record. */
-function identified(invoice: { integrationId: string | null; invoiceNumber: string | null }): boolean {
-  return invoice.integrationId !== null || invoice.invoiceNumber !== null;
+interface Identifiable {
+  integrationId: string | null;
+  invoiceNumber: string | null;
 }
-const UNIDENTIFIED = { message: 'expected InvoiceIntegrationId or InvoiceNumber on each invoice' };
+
+/**
+ * An element with neither InvoiceIntegrationId nor InvoiceNumber can never be looked up again, so
+ * it is no invoice record; it is left out of the schedule rather than failing the reply, because
+ * one unidentifiable row must not hide the schedule and its other invoices. The docs say nothing
+ * about such rows (the get-sched return table and example are cut off, §5.11).
+ */
+function identifiedOnly<T extends Identifiable>(invoices: T[]): T[] {
+  return invoices.filter((invoice) => invoice.integrationId !== null || invoice.invoiceNumber !== null);
+}
 
 export const scheduleInvoiceSchema = z.preprocess(
   lowerCaseKeys,
-  z.object(scheduleInvoiceFields).transform(scheduleInvoiceOf).refine(identified, UNIDENTIFIED),
+  z.object(scheduleInvoiceFields).transform(scheduleInvoiceOf),
 );
 export type ScheduleInvoiceReply = z.output<typeof scheduleInvoiceSchema>;
 
@@ -87,8 +96,7 @@ export const brokerInvoiceSchema = z.preprocess(
       vendorKey: i.vendorkey,
       advanceAmount: i.advanceamount,
       vendorInvoiceNumber: i.vendorinvoicenumber,
-    }))
-    .refine(identified, UNIDENTIFIED),
+    })),
 );
 export type BrokerInvoiceReply = z.output<typeof brokerInvoiceSchema>;
 
@@ -101,14 +109,15 @@ export const SCHEDULE_KEYS = [
   'integrationbatchid',
 ] as const;
 
-function scheduleSchemaOf<I extends z.ZodType>(invoice: I) {
+function scheduleSchemaOf<R extends Identifiable>(invoice: z.ZodType<R, unknown>) {
   return z.preprocess(
     lowerCaseKeys,
     z
       .object({
         clientkey: identifier,
         amount: decimal,
-        invoicearray: list(invoice),
+        // `""` is how the docs' examples spell "no value" (§1.5): an empty schedule.
+        invoicearray: listOrBlank(invoice).transform(identifiedOnly),
         label: text,
         notes: text,
         paymentmethod: paymentMethod,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boolean, date, decimal, identifier, text } from '../lenient.js';
+import { boolean, booleanOrNull, date, decimal, identifier, text } from '../lenient.js';
 import { lowerCaseKeys } from './keys.js';
 
 /**
@@ -69,7 +69,9 @@ export const invoiceFields = {
   invoicepurchasedate: date,
   invoicefunddate: date,
   escrowreserveamount: decimal,
-  paymentmade: boolean,
+  // Typed String with an undocumented value set (§3, §4.1), unlike PaidInFull (Bool): the boolean
+  // spellings are read and anything else ("100.00", "Partial") is null, never a failed reply.
+  paymentmade: booleanOrNull,
   lastpaymentmadeon: date,
   paidinfull: boolean,
   paidinfullon: date,
