@@ -1,4 +1,3 @@
-import { lazyProperties } from './lib/lazy.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import type { Loaders } from './loaders/index.js';
@@ -45,21 +44,58 @@ export interface ContextDeps {
  * the only ones this request's clients ever hold.
  */
 export function createContext(deps: ContextDeps, requestId: string, tenant: Tenant): Context {
-  // Built on first use: most operations need one upstream, few need a log line of their own.
-  const clients = lazyProperties<Context['upstreams']>({
-    confirma: () => createConfirmaClient(deps.confirmaHttp, tenant.confirma),
-    factorCloud: () => createFactorCloudClient(deps.factorCloudHttp, tenant.factorCloud),
-  });
+  const clients = tenantClients(deps, tenant);
   // Reads are cached per tenant and credentials; writes through these clients invalidate them.
   const upstreams = deps.upstreamCache ? deps.upstreamCache.wrap(clients, tenant) : clients;
-  return lazyProperties<Context>({
-    loaders: () => createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
-    upstreams: () => upstreams,
-    factoringInvoiceId: () => deps.factoringInvoiceId,
-    requestId: () => requestId,
-    logger: () => deps.logger.child({ requestId, tenant: tenant.id }),
-    tenant: () => ({ id: tenant.id }),
-  });
+  return new RequestContext(
+    createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
+    upstreams,
+    deps.factoringInvoiceId,
+    requestId,
+    { id: tenant.id },
+    deps.logger,
+  );
+}
+
+/**
+ * Plain fields, so Apollo's per-operation copy of the context (`Object.assign`, which reads
+ * every own property) builds nothing; the request's logger, which few resolvers use, comes
+ * from a getter on the prototype and is made only when asked for.
+ */
+class RequestContext implements Context {
+  constructor(
+    readonly loaders: Loaders,
+    readonly upstreams: Context['upstreams'],
+    readonly factoringInvoiceId: (invoiceNumber: string) => string,
+    readonly requestId: string,
+    readonly tenant: { id: string },
+    private readonly rootLogger: Logger,
+  ) {}
+
+  get logger(): Logger {
+    return this.rootLogger.child({ requestId: this.requestId, tenant: this.tenant.id });
+  }
+}
+
+/**
+ * A tenant's clients hold nothing but the pool and the tenant's credentials, which they read at
+ * call time (a renewed Confirma token takes effect at once), so each subgraph builds them once
+ * per tenant instead of once per request. Requests of other tenants never see them.
+ */
+const clientsByDeps = new WeakMap<ContextDeps, WeakMap<Tenant, Context['upstreams']>>();
+
+function tenantClients(deps: ContextDeps, tenant: Tenant): Context['upstreams'] {
+  let byTenant = clientsByDeps.get(deps);
+  if (!byTenant) clientsByDeps.set(deps, (byTenant = new WeakMap()));
+  let clients = byTenant.get(tenant);
+  if (!clients) {
+    clients = {
+      confirma: createConfirmaClient(deps.confirmaHttp, tenant.confirma),
+      factorCloud: createFactorCloudClient(deps.factorCloudHttp, tenant.factorCloud),
+    };
+    byTenant.set(tenant, clients);
+  }
+  return clients;
 }
 
 /**
