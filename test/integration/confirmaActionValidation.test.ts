@@ -2,18 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { distributionRecord } from '../fakes/confirma.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
-
-const ACT = `mutation ($input: CreateInvoiceActionsInput!) {
-  createInvoiceActions(input: $input) {
-    actions { code invoiceNumber caseId status case { caseId actions { code status } } }
-    userErrors { field message code }
-  }
-}`;
-
-type Payload = {
-  actions: Array<Record<string, unknown>>;
-  userErrors: Array<{ field: string[]; message: string; code: string }>;
-};
+import { CREATE_ACTIONS as ACT, createActions } from '../support/confirmaMutations.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,11 +18,7 @@ beforeEach(() => {
   h.confirma.override = undefined;
 });
 
-async function act(actions: unknown[]): Promise<Payload> {
-  const { body } = await h.query(ACT, { input: { actions } });
-  expect(body.errors).toBeUndefined();
-  return (body.data as { createInvoiceActions: Payload }).createInvoiceActions;
-}
+const act = (actions: unknown[]) => createActions(h, actions);
 
 const target = { invoiceNumber: '901', caseId: '480901' };
 

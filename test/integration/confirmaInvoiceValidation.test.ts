@@ -2,15 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validInvoiceInput } from '../fixtures/invoiceInput.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
-
-const CREATE = `mutation ($input: CreateInvoiceInput!) {
-  createInvoice(input: $input) {
-    invoice { invoiceNumber distribution { status } }
-    userErrors { field message code }
-  }
-}`;
-
-type Payload = { invoice: unknown; userErrors: Array<{ field: string[]; message: string; code: string }> };
+import { CREATE_INVOICE as CREATE, createInvoice } from '../support/confirmaMutations.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,11 +14,7 @@ beforeEach(() => {
   h.confirma.override = undefined;
 });
 
-async function create(input: unknown): Promise<Payload> {
-  const { body } = await h.query(CREATE, { input });
-  expect(body.errors).toBeUndefined();
-  return (body.data as { createInvoice: Payload }).createInvoice;
-}
+const create = (input: unknown) => createInvoice(h, input);
 
 /** Input refused before anything is sent (createInvoice's happy paths: confirmaInvoicing.test.ts). */
 describe('createInvoice input validation', () => {

@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import type { Harness } from './harness.js';
+
+/** The createInvoice and createInvoiceActions documents the Confirma write tests send. */
+
+export const CREATE_INVOICE = `mutation ($input: CreateInvoiceInput!) {
+  createInvoice(input: $input) {
+    invoice { invoiceNumber distribution { status } }
+    userErrors { field message code }
+  }
+}`;
+
+export const CREATE_ACTIONS = `mutation ($input: CreateInvoiceActionsInput!) {
+  createInvoiceActions(input: $input) {
+    actions { code invoiceNumber caseId status case { caseId actions { code status } } }
+    userErrors { field message code }
+  }
+}`;
+
+export interface UserError {
+  field: string[];
+  message: string;
+  code: string;
+}
+
+export interface CreateInvoicePayload {
+  invoice: unknown;
+  userErrors: UserError[];
+}
+
+export interface ActionsPayload {
+  actions: Array<Record<string, unknown>>;
+  userErrors: UserError[];
+}
+
+/** Sends createInvoice; a request-level error fails the test (user errors are the payload's). */
+export async function createInvoice(h: Harness, input: unknown): Promise<CreateInvoicePayload> {
+  const { body } = await h.query(CREATE_INVOICE, { input });
+  expect(body.errors).toBeUndefined();
+  return (body.data as { createInvoice: CreateInvoicePayload }).createInvoice;
+}
+
+/** Sends createInvoiceActions with `actions`; a request-level error fails the test. */
+export async function createActions(h: Harness, actions: unknown[]): Promise<ActionsPayload> {
+  const { body } = await h.query(CREATE_ACTIONS, { input: { actions } });
+  expect(body.errors).toBeUndefined();
+  return (body.data as { createInvoiceActions: ActionsPayload }).createInvoiceActions;
+}
