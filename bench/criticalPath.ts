@@ -3,6 +3,7 @@ import { criticalPathBound, resourcesTouched, totalCalls } from './bounds.js';
 import type { CriticalPathBound, ResourcesTouched } from './bounds.js';
 import { CRITICAL_PATH, UPSTREAM_MAX_CONCURRENCY } from './config.js';
 import { measureCallLatency } from './callLatency.js';
+import { idealClient } from './idealClient.js';
 import { naiveInvoicePage } from './naiveClient.js';
 import { cpuSeconds } from './procStats.js';
 import type { PageSetup } from './pageSetup.js';
@@ -31,6 +32,9 @@ export interface CriticalPathResult {
   callMs: number;
   /** The bound's waves × `callMs`: the floor this machine sets, ms. */
   machineFloorMs: number;
+  /** The same calls by a bare concurrent client (idealClient.ts), same bound per upstream. */
+  idealRunsMs: number[];
+  idealMedianMs: number;
   /** CPU time of the subgraph process per timed query, ms (undefined without /proc). */
   graphCpuMsPerQuery: number | undefined;
 }
@@ -71,6 +75,7 @@ export async function measureCriticalPath({
       ? undefined
       : ((cpuAfter - cpuBefore) * 1000) / CRITICAL_PATH.graphRepeats;
   const urls = { confirma: simulators.confirmaUrl, factorCloud: simulators.factorCloudUrl };
+  const idealRunsMs = await timeIdealClient(urls, totalCalls(resources));
   const naiveRunsMs: number[] = [];
   let naiveCalls = 0;
   for (let i = 0; i < CRITICAL_PATH.naiveRepeats(invoices); i += 1) {
@@ -95,8 +100,34 @@ export async function measureCriticalPath({
     met: ratio <= CRITICAL_PATH.maxRatio,
     callMs,
     machineFloorMs: bound.waves * callMs,
+    idealRunsMs,
+    idealMedianMs: median(idealRunsMs),
     graphCpuMsPerQuery,
   };
+}
+
+/** As many timed runs as the subgraph's, after one warm-up; each must make exactly `calls` calls. */
+async function timeIdealClient(
+  urls: { confirma: string; factorCloud: string },
+  calls: number,
+): Promise<number[]> {
+  const client = idealClient(urls);
+  try {
+    await client.invoicePage();
+    const runsMs: number[] = [];
+    for (let i = 0; i < CRITICAL_PATH.graphRepeats; i += 1) {
+      let made = 0;
+      runsMs.push(
+        await timed(async () => {
+          made = await client.invoicePage();
+        }),
+      );
+      if (made !== calls) throw new Error(`the ideal client made ${made} upstream calls, expected ${calls}`);
+    }
+    return runsMs;
+  } finally {
+    await client.close();
+  }
 }
 
 function firstFactoredId(dataset: SimulatorDataset): string {

@@ -53,7 +53,7 @@ export async function naiveInvoicePage(urls: { confirma: string; factorCloud: st
 }
 
 /** FactorCloud spells keys loosely (`ClientKey`, `clientkey`); a frontend would too. */
-function clientKeyOf(record: unknown): string | undefined {
+export function clientKeyOf(record: unknown): string | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
   const entry = Object.entries(record).find(([key]) => key.toLowerCase() === 'clientkey');
   return typeof entry?.[1] === 'string' && entry[1] !== '' ? entry[1] : undefined;

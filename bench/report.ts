@@ -30,6 +30,7 @@ export function consoleReport(r: BenchResults): string {
         ` (rounds ${fixed(p.bound.roundsMs)} ms): ${fixed(p.ratio, 2)}×   target ≤ ${CRITICAL_PATH.maxRatio}×  ${verdict(p.met)}`,
       `      machine floor ${p.bound.waves} waves × ${fixed(p.callMs, 1)} ms per bare call = ${fixed(p.machineFloorMs)} ms:` +
         ` subgraph ${fixed(p.graphMedianMs / p.machineFloorMs, 2)}× it; subgraph CPU ${fixed(p.graphCpuMsPerQuery ?? Number.NaN)} ms per query`,
+      `      ideal concurrent client ${fixed(p.idealMedianMs)} ms (median of ${p.idealRunsMs.length}) = ${fixed(p.idealMedianMs / p.bound.boundMs, 2)}× the bound; subgraph ${fixed(p.graphMedianMs / p.idealMedianMs, 2)}× it`,
       `      naive N+1 ${fixed(p.naiveMedianMs)} ms (median of ${p.naiveRunsMs.length}, ${p.naiveCalls} calls) = ${fixed(p.naiveMedianMs / p.graphMedianMs, 1)}× the subgraph`,
     ]),
     '',

@@ -93,8 +93,11 @@ exactly the lower-bound number of upstream calls.
 *Machine floor*: a call never takes just L. The time one get-invoice takes for a bare undici client
 here, one call after another (latency, loopback HTTP, the simulator's own work; \`bench/callLatency.ts\`),
 times the bound's waves. What the subgraph spends above the floor is its own doing; the distance
-between floor and bound is the machine's. *Subgraph CPU per query* is the CPU time of the
-subgraph process per timed query, from /proc.
+between floor and bound is the machine's. *Ideal client*: the same calls made by a bare undici
+client with the same ${UPSTREAM_MAX_CONCURRENCY} connections per upstream, each started the moment its data is in
+(\`bench/idealClient.ts\`, median of ${CRITICAL_PATH.graphRepeats} runs after one warm-up): the floor under the same concurrency,
+where the simulators serve ${UPSTREAM_MAX_CONCURRENCY} calls per upstream at once on the same cores. *Subgraph CPU per query* is
+the CPU time of the subgraph process per timed query, from /proc.
 
 ${table(
   [
@@ -107,6 +110,9 @@ ${table(
     `target ≤ ${CRITICAL_PATH.maxRatio}×`,
     'machine floor',
     'subgraph ÷ floor',
+    'ideal client (median)',
+    'ideal ÷ bound',
+    'subgraph ÷ ideal',
     'subgraph CPU per query',
     'naive N+1 (median)',
     'naive calls',
@@ -122,6 +128,9 @@ ${table(
     verdict(p.met),
     `${fixed(p.machineFloorMs)} ms`,
     `${fixed(p.graphMedianMs / p.machineFloorMs, 2)}×`,
+    `${fixed(p.idealMedianMs)} ms`,
+    `${fixed(p.idealMedianMs / p.bound.boundMs, 2)}×`,
+    `${fixed(p.graphMedianMs / p.idealMedianMs, 2)}×`,
     `${fixed(p.graphCpuMsPerQuery ?? Number.NaN)} ms`,
     `${fixed(p.naiveMedianMs)} ms`,
     String(p.naiveCalls),
