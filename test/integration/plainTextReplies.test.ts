@@ -69,6 +69,19 @@ describe('text bodies on statuses the client handles', () => {
     expect(h.factorCloud.requests.filter((r) => r.path.includes('create-client'))).toHaveLength(1);
   });
 
+  it('takes a created invoice whose echo it cannot read as created, not as failed', async () => {
+    h.confirma.override = (request) =>
+      request.method === 'POST' && request.path.endsWith('/invoice')
+        ? { status: 201, json: { invoiceNumber: { unexpected: true }, status: ['RECEIVED'] } }
+        : undefined;
+    const { body } = await h.query(
+      'mutation ($input: CreateInvoiceInput!) { createInvoice(input: $input) { invoice { invoiceNumber } userErrors { code } } }',
+      { input: validInvoiceInput('900302') },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.createInvoice).toEqual({ invoice: { invoiceNumber: '900302' }, userErrors: [] });
+  });
+
   it('still refuses a successful read whose body is not JSON', async () => {
     h.factorCloud.override = (request) =>
       request.path.includes('get-invoice')

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseReply } from '../parse.js';
 import { identifier, list, text } from '../lenient.js';
 import { isRecord, lowerCaseKeys } from '../records.js';
 import type { ConfirmaCall, WriteResult } from './call.js';
@@ -70,10 +69,10 @@ export function createConfirmaInvoiceWrites(call: ConfirmaCall): ConfirmaInvoice
       });
       if (reply.status >= 300)
         return { ok: false, status: reply.status, duplicate: saysDuplicate(reply.status, reply.body) };
-      const receipt = isRecord(reply.body)
-        ? parseReply(invoiceReceiptSchema, reply.body, { upstream: 'confirma', endpoint })
-        : null;
-      return { ok: true, value: receipt ?? { invoiceNumber: null, status: null } };
+      // The invoice exists now: an echo we cannot read must not report the write as failed, or the
+      // caller would be told to send it again (the response is not documented, §4.4).
+      const receipt = isRecord(reply.body) ? invoiceReceiptSchema.safeParse(reply.body) : undefined;
+      return { ok: true, value: receipt?.success ? receipt.data : { invoiceNumber: null, status: null } };
     },
 
     async createInvoiceActions(body) {
