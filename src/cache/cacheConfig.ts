@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The cache part of the environment (spread into config.ts's schema, which stays the only reader
- * of `process.env`): where cached upstream reads and persisted queries live, and how long each
+ * of the environment): where cached upstream reads and persisted queries live, and how long each
  * kind of upstream answer may be served from the cache. Every TTL is in seconds; 0 turns caching
  * off for that kind of answer.
  */

@@ -4,7 +4,7 @@ import type { RetryPolicy } from './retryPlan.js';
 
 /**
  * The upstream time budgets, retry and circuit-breaker settings: their environment variables
- * (merged into config.ts's schema, which stays the only reader of `process.env`) and defaults.
+ * (merged into config.ts's schema, which stays the only reader of the environment) and defaults.
  */
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
