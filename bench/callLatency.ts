@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { FACTORCLOUD } from './config.js';
+import { FACTORCLOUD_HEADERS } from './config.js';
 import { median } from './stats.js';
 
 /**
@@ -20,11 +20,7 @@ export async function measureCallLatency(
       const response = await pool.request({
         method: 'GET',
         path: `/api_factor/get-invoice/?InvoiceIntegrationId=${encodeURIComponent(invoiceIntegrationId)}`,
-        headers: {
-          'Auth-FactorID': FACTORCLOUD.factorId,
-          'Auth-SystemKey': FACTORCLOUD.systemKey,
-          'Auth-APIKey': FACTORCLOUD.apiKey,
-        },
+        headers: FACTORCLOUD_HEADERS,
       });
       await response.body.text();
       if (response.statusCode !== 200) throw new Error(`get-invoice answered ${response.statusCode}`);

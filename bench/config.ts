@@ -24,6 +24,14 @@ export const FACTORCLOUD = {
   apiKey: 'bench-factorcloud-key',
 } as const;
 
+/** The documented auth headers of every call the bench's own clients make. */
+export const CONFIRMA_HEADERS = { 'X-Api-Key': CONFIRMA.apiKey } as const;
+export const FACTORCLOUD_HEADERS = {
+  'Auth-FactorID': FACTORCLOUD.factorId,
+  'Auth-SystemKey': FACTORCLOUD.systemKey,
+  'Auth-APIKey': FACTORCLOUD.apiKey,
+} as const;
+
 /** UPSTREAM_MAX_CONCURRENCY as the subgraph runs with it (the documented default). */
 export const UPSTREAM_MAX_CONCURRENCY = 16;
 

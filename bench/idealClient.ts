@@ -1,5 +1,11 @@
 import { Pool } from 'undici';
-import { CONFIRMA, FACTORCLOUD, UPSTREAM_MAX_CONCURRENCY, WINDOW, factoringInvoiceId } from './config.js';
+import {
+  CONFIRMA_HEADERS,
+  FACTORCLOUD_HEADERS,
+  UPSTREAM_MAX_CONCURRENCY,
+  WINDOW,
+  factoringInvoiceId,
+} from './config.js';
 import { clientKeyOf } from './naiveClient.js';
 
 /**
@@ -24,12 +30,6 @@ interface PageEntry {
 export function idealClient(urls: { confirma: string; factorCloud: string }): IdealClient {
   const confirma = new Pool(urls.confirma, { connections: UPSTREAM_MAX_CONCURRENCY });
   const factorCloud = new Pool(urls.factorCloud, { connections: UPSTREAM_MAX_CONCURRENCY });
-  const confirmaHeaders = { 'X-Api-Key': CONFIRMA.apiKey };
-  const factorCloudHeaders = {
-    'Auth-FactorID': FACTORCLOUD.factorId,
-    'Auth-SystemKey': FACTORCLOUD.systemKey,
-    'Auth-APIKey': FACTORCLOUD.apiKey,
-  };
   return {
     async invoicePage() {
       let calls = 0;
@@ -44,7 +44,7 @@ export function idealClient(urls: { confirma: string; factorCloud: string }): Id
       const page = (await get(
         confirma,
         `/api/v1/partner/invoice/distribution?fromInvDate=${WINDOW.from}&toInvDate=${WINDOW.to}`,
-        confirmaHeaders,
+        CONFIRMA_HEADERS,
       )) as { invoices?: PageEntry[] };
       const entries = page.invoices ?? [];
       const caseIds = new Set<string>();
@@ -55,20 +55,20 @@ export function idealClient(urls: { confirma: string; factorCloud: string }): Id
       const clientsAsked = new Set<string>();
       const clientCalls: Promise<unknown>[] = [];
       const cases = [...caseIds].map((caseId) =>
-        get(confirma, `/api/v1/partner/invoice/case?caseId=${encodeURIComponent(caseId)}`, confirmaHeaders),
+        get(confirma, `/api/v1/partner/invoice/case?caseId=${encodeURIComponent(caseId)}`, CONFIRMA_HEADERS),
       );
       const invoices = entries.map(async (entry) => {
         const id = encodeURIComponent(factoringInvoiceId(String(entry.invoiceNumber)));
         const record = await get(
           factorCloud,
           `/api_factor/get-invoice/?InvoiceIntegrationId=${id}`,
-          factorCloudHeaders,
+          FACTORCLOUD_HEADERS,
         );
         const clientKey = clientKeyOf(record);
         if (clientKey !== undefined && !clientsAsked.has(clientKey)) {
           clientsAsked.add(clientKey);
           const key = encodeURIComponent(clientKey);
-          clientCalls.push(get(factorCloud, `/api_factor/get-client/?clientkey=${key}`, factorCloudHeaders));
+          clientCalls.push(get(factorCloud, `/api_factor/get-client/?clientkey=${key}`, FACTORCLOUD_HEADERS));
         }
       });
       await Promise.all([...cases, ...invoices]);

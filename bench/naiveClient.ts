@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFIRMA, FACTORCLOUD, WINDOW, factoringInvoiceId } from './config.js';
+import { CONFIRMA_HEADERS, FACTORCLOUD_HEADERS, WINDOW, factoringInvoiceId } from './config.js';
 
 /**
  * The baseline a frontend would write without the graph: fetch the distribution page, then for
@@ -29,14 +29,8 @@ export async function naiveInvoicePage(urls: { confirma: string; factorCloud: st
     if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}`);
     return response.json();
   };
-  const confirma = (path: string) =>
-    get(`${urls.confirma}/api/v1/partner${path}`, { 'X-Api-Key': CONFIRMA.apiKey });
-  const factorCloud = (path: string) =>
-    get(`${urls.factorCloud}/api_factor${path}`, {
-      'Auth-FactorID': FACTORCLOUD.factorId,
-      'Auth-SystemKey': FACTORCLOUD.systemKey,
-      'Auth-APIKey': FACTORCLOUD.apiKey,
-    });
+  const confirma = (path: string) => get(`${urls.confirma}/api/v1/partner${path}`, CONFIRMA_HEADERS);
+  const factorCloud = (path: string) => get(`${urls.factorCloud}/api_factor${path}`, FACTORCLOUD_HEADERS);
 
   const page = pageSchema.parse(
     await confirma(`/invoice/distribution?fromInvDate=${WINDOW.from}&toInvDate=${WINDOW.to}`),

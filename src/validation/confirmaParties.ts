@@ -28,11 +28,18 @@ export const addressSchema = z
     countryCode,
     countryName: optionalText(100),
   })
-  .superRefine((address, ctx) => {
-    const problem = postalCodeProblem(address.postalCode, address.countryCode);
-    if (problem)
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem, ...rule('INVALID_FORMAT') });
-  });
+  .superRefine(checkPostalCode);
+
+/** The postal code against its country's format, when both are given. */
+function checkPostalCode(
+  address: { postalCode: string | null; countryCode: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (address.postalCode === null || address.countryCode === null) return;
+  const problem = postalCodeProblem(address.postalCode, address.countryCode);
+  if (problem)
+    ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem, ...rule('INVALID_FORMAT') });
+}
 
 export const contactSchema = z.object({
   contactPerson: z
@@ -103,12 +110,7 @@ export const recipientAddressSchema = z
     countryCode: optionalCountry,
     countryName: optionalText(100),
   })
-  .superRefine((address, ctx) => {
-    if (address.postalCode === null || address.countryCode === null) return;
-    const problem = postalCodeProblem(address.postalCode, address.countryCode);
-    if (problem)
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem, ...rule('INVALID_FORMAT') });
-  });
+  .superRefine(checkPostalCode);
 
 const EMPTY_RECIPIENT_ADDRESS: z.output<typeof recipientAddressSchema> = {
   street: null,
