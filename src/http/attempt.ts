@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import type { Pool } from 'undici';
+import { readText } from '../lib/readText.js';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
 import { statusFailure } from './failures.js';
@@ -51,21 +53,17 @@ function withQuery(path: string, query: UpstreamRequest['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, where: Where): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      throw new UpstreamError(
+function readBounded(body: Readable, maxBytes: number, where: Where): Promise<string> {
+  return readText(
+    body,
+    maxBytes,
+    () =>
+      new UpstreamError(
         'UPSTREAM_BAD_RESPONSE',
         `${upstreamDisplayName(where.upstream)} sent more than ${maxBytes} bytes for ${where.endpoint}`,
         where,
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+      ),
+  );
 }
 
 /**

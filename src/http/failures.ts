@@ -31,7 +31,7 @@ function isTimeout(error: unknown): boolean {
   ) {
     return true;
   }
-  // AbortSignal.timeout() rejects with a DOMException named TimeoutError.
+  // The whole-call deadline (deadline.ts) aborts with a DOMException named TimeoutError.
   return error instanceof Error && error.name === 'TimeoutError';
 }
 

@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import { sendOnce } from './attempt.js';
 import { CircuitBreaker } from './breaker.js';
+import { startDeadline } from './deadline.js';
 import type { BreakerPolicy } from './breaker.js';
 import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
@@ -101,7 +102,20 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const details = { upstream, endpoint: request.endpoint };
     const deadline = performance.now() + options.totalTimeoutMs;
-    const signal = AbortSignal.timeout(options.totalTimeoutMs);
+    const { signal, release } = startDeadline(options.totalTimeoutMs);
+    try {
+      return await send(request, details, deadline, signal);
+    } finally {
+      release();
+    }
+  }
+
+  async function send(
+    request: UpstreamRequest,
+    details: { upstream: UpstreamName; endpoint: string },
+    deadline: number,
+    signal: AbortSignal,
+  ): Promise<UpstreamResponse> {
     budget.recordCall();
     let lastError: UpstreamError | undefined;
     for (let attempt = 1; ; attempt += 1) {

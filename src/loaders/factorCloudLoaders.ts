@@ -11,7 +11,7 @@ import { createFactoringInvoiceByIdLoader } from './factoringInvoiceById.js';
 import type { FactoringInvoiceByIdLoader } from './factoringInvoiceById.js';
 import { ListedInvoices } from './listedInvoices.js';
 import { adoptSchedule, createScheduleByBatchIdLoader } from './scheduleByBatchId.js';
-import type { FactoringSchedule, ScheduleByBatchIdLoader } from './scheduleByBatchId.js';
+import type { FactoringSchedule, ScheduleAdoption, ScheduleByBatchIdLoader } from './scheduleByBatchId.js';
 
 /** The FactorCloud loaders beyond `clientByKey`, built together because they share state. */
 export interface FactorCloudLoaders {
@@ -37,20 +37,52 @@ export function createFactorCloudLoaders(
   factorCloud: FactorCloudClient,
   options: FactorCloudLoaderOptions = {},
 ): FactorCloudLoaders {
-  const listed = new ListedInvoices();
-  const invoiceLoader = createFactoringInvoiceByIdLoader(factorCloud, listed);
-  const adoption = {
-    invoiceLoader,
-    listed,
-    invoiceIdOf: options.factoringInvoiceId ?? ((invoiceNumber: string) => invoiceNumber),
-  };
-  return {
-    factoringInvoiceById: invoiceLoader,
-    debtorByKey: createDebtorByKeyLoader(factorCloud),
-    clientDebtorByKeys: createClientDebtorByKeysLoader(factorCloud),
-    scheduleByBatchId: createScheduleByBatchIdLoader(factorCloud, adoption),
-    brokerScheduleByBatchId: createBrokerScheduleByBatchIdLoader(factorCloud),
-    documentByUuid: createDocumentByUuidLoader(factorCloud),
-    adoptSchedule: (schedule) => adoptSchedule(schedule, adoption),
-  };
+  return new SharedFactorCloudLoaders(factorCloud, options);
+}
+
+/**
+ * The invoice loader and the record of listed invoices are what the others share (a schedule
+ * primes its invoices into them), so they are built first; each other loader is built when a
+ * resolver first reads it, as in RequestLoaders.
+ */
+class SharedFactorCloudLoaders implements FactorCloudLoaders {
+  readonly factoringInvoiceById: FactoringInvoiceByIdLoader;
+  readonly #adoption: ScheduleAdoption;
+  #debtorByKey: DebtorByKeyLoader | undefined;
+  #clientDebtorByKeys: ClientDebtorByKeysLoader | undefined;
+  #scheduleByBatchId: ScheduleByBatchIdLoader | undefined;
+  #brokerScheduleByBatchId: BrokerScheduleByBatchIdLoader | undefined;
+  #documentByUuid: DocumentByUuidLoader | undefined;
+
+  constructor(
+    private readonly factorCloud: FactorCloudClient,
+    options: FactorCloudLoaderOptions,
+  ) {
+    const listed = new ListedInvoices();
+    this.factoringInvoiceById = createFactoringInvoiceByIdLoader(factorCloud, listed);
+    this.#adoption = {
+      invoiceLoader: this.factoringInvoiceById,
+      listed,
+      invoiceIdOf: options.factoringInvoiceId ?? ((invoiceNumber: string) => invoiceNumber),
+    };
+  }
+
+  get debtorByKey(): DebtorByKeyLoader {
+    return (this.#debtorByKey ??= createDebtorByKeyLoader(this.factorCloud));
+  }
+  get clientDebtorByKeys(): ClientDebtorByKeysLoader {
+    return (this.#clientDebtorByKeys ??= createClientDebtorByKeysLoader(this.factorCloud));
+  }
+  get scheduleByBatchId(): ScheduleByBatchIdLoader {
+    return (this.#scheduleByBatchId ??= createScheduleByBatchIdLoader(this.factorCloud, this.#adoption));
+  }
+  get brokerScheduleByBatchId(): BrokerScheduleByBatchIdLoader {
+    return (this.#brokerScheduleByBatchId ??= createBrokerScheduleByBatchIdLoader(this.factorCloud));
+  }
+  get documentByUuid(): DocumentByUuidLoader {
+    return (this.#documentByUuid ??= createDocumentByUuidLoader(this.factorCloud));
+  }
+  adoptSchedule(schedule: ScheduleRecord): FactoringSchedule {
+    return adoptSchedule(schedule, this.#adoption);
+  }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { readText } from '../lib/readText.js';
 
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
@@ -8,15 +9,7 @@ export class BodyTooLargeError extends Error {
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxBytes) throw new BodyTooLargeError();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return readText(req, maxBytes, () => new BodyTooLargeError());
 }
 
 /** JSON media types per GraphQL over HTTP: application/json and any +json type. */
