@@ -1,5 +1,7 @@
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
+import { scopedHttp } from './observability/upstreamCall.js';
+import type { RequestScope } from './observability/requestScope.js';
 import type { Loaders } from './loaders/index.js';
 import type { UpstreamHttp } from './http/upstreamHttp.js';
 import type { UpstreamCache } from './cache/upstreamCache.js';
@@ -9,6 +11,12 @@ import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/c
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from './upstreams/factorcloud/client.js';
 
+/** The two upstream clients a request uses. */
+export interface UpstreamClients {
+  confirma: ConfirmaClient;
+  factorCloud: FactorCloudClient;
+}
+
 /** What every resolver receives. Built fresh per GraphQL request. */
 export interface Context {
   loaders: Loaders;
@@ -16,10 +24,12 @@ export interface Context {
    * Upstream clients for calls that are not batched (mutations, live checks). Their reads go
    * through the cross-request cache when one is configured; their writes invalidate it.
    */
-  upstreams: { confirma: ConfirmaClient; factorCloud: FactorCloudClient };
+  upstreams: UpstreamClients;
   /** FactorCloud InvoiceIntegrationId of a Confirma invoice (FACTORCLOUD_INVOICE_ID_TEMPLATE). */
   factoringInvoiceId(invoiceNumber: string): string;
   requestId: string;
+  /** What the request's observability needs: its id, trace context and the metrics. */
+  scope: RequestScope;
   /** Logger bound to this request's id. */
   logger: Logger;
   /** Whose credentials this request uses (`default` in a single-tenant deployment). */
@@ -43,15 +53,15 @@ export interface ContextDeps {
  * The tenant was settled by the request gate (src/security/admission.ts); its credentials are
  * the only ones this request's clients ever hold.
  */
-export function createContext(deps: ContextDeps, requestId: string, tenant: Tenant): Context {
-  const clients = tenantClients(deps, tenant);
+export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Tenant): Context {
+  const clients = new RequestClients(deps, scope, tenant);
   // Reads are cached per tenant and credentials; writes through these clients invalidate them.
   const upstreams = deps.upstreamCache ? deps.upstreamCache.wrap(clients, tenant) : clients;
   return new RequestContext(
-    createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId }),
+    createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId, batchSizes: scope.metrics }),
     upstreams,
     deps.factoringInvoiceId,
-    requestId,
+    scope,
     { id: tenant.id },
     deps.logger,
   );
@@ -63,14 +73,18 @@ export function createContext(deps: ContextDeps, requestId: string, tenant: Tena
  * from a getter on the prototype and is made only when asked for.
  */
 class RequestContext implements Context {
+  readonly requestId: string;
+
   constructor(
     readonly loaders: Loaders,
     readonly upstreams: Context['upstreams'],
     readonly factoringInvoiceId: (invoiceNumber: string) => string,
-    readonly requestId: string,
+    readonly scope: RequestScope,
     readonly tenant: { id: string },
     private readonly rootLogger: Logger,
-  ) {}
+  ) {
+    this.requestId = scope.requestId;
+  }
 
   get logger(): Logger {
     return this.rootLogger.child({ requestId: this.requestId, tenant: this.tenant.id });
@@ -78,24 +92,32 @@ class RequestContext implements Context {
 }
 
 /**
- * A tenant's clients hold nothing but the pool and the tenant's credentials, which they read at
- * call time (a renewed Confirma token takes effect at once), so each subgraph builds them once
- * per tenant instead of once per request. Requests of other tenants never see them.
+ * This request's clients: the tenant's credentials over a view of the shared pools that tags
+ * every call with the request's id and trace context (`scopedHttp`). Each is built when first
+ * used; a client is a handful of closures, so building one per request is cheap.
  */
-const clientsByDeps = new WeakMap<ContextDeps, WeakMap<Tenant, Context['upstreams']>>();
+class RequestClients implements UpstreamClients {
+  #confirma: ConfirmaClient | undefined;
+  #factorCloud: FactorCloudClient | undefined;
 
-function tenantClients(deps: ContextDeps, tenant: Tenant): Context['upstreams'] {
-  let byTenant = clientsByDeps.get(deps);
-  if (!byTenant) clientsByDeps.set(deps, (byTenant = new WeakMap()));
-  let clients = byTenant.get(tenant);
-  if (!clients) {
-    clients = {
-      confirma: createConfirmaClient(deps.confirmaHttp, tenant.confirma),
-      factorCloud: createFactorCloudClient(deps.factorCloudHttp, tenant.factorCloud),
-    };
-    byTenant.set(tenant, clients);
+  constructor(
+    private readonly deps: ContextDeps,
+    private readonly scope: RequestScope,
+    private readonly tenant: Tenant,
+  ) {}
+
+  get confirma(): ConfirmaClient {
+    return (this.#confirma ??= createConfirmaClient(
+      scopedHttp(this.deps.confirmaHttp, this.scope),
+      this.tenant.confirma,
+    ));
   }
-  return clients;
+  get factorCloud(): FactorCloudClient {
+    return (this.#factorCloud ??= createFactorCloudClient(
+      scopedHttp(this.deps.factorCloudHttp, this.scope),
+      this.tenant.factorCloud,
+    ));
+  }
 }
 
 /**

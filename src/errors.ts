@@ -2,7 +2,6 @@ import type { ASTNode, GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError } from './http/errors.js';
-import { currentRequestId } from './observability/requestScope.js';
 import { tokenLimitMessage } from './security/limits/tokens.js';
 
 /**
@@ -61,16 +60,10 @@ export class ScalarInputError extends GraphQLError {
 
 /**
  * Shapes every error leaving the subgraph. Upstream failures keep their code and safe message;
- * anything unexpected is masked as INTERNAL_SERVER_ERROR. Stack traces never leave. Every error
- * carries the request id (`extensions.requestId`), so a client's report finds our log lines.
+ * anything unexpected is masked as INTERNAL_SERVER_ERROR. Stack traces never leave. The request
+ * id is added afterwards, where the request is known (`withRequestId`).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const shaped = shapeError(formatted, error);
-  const requestId = currentRequestId();
-  return requestId ? { ...shaped, extensions: { ...shaped.extensions, requestId } } : shaped;
-}
-
-function shapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
@@ -123,4 +116,13 @@ function isScalarInputError(error: unknown): boolean {
     current = 'originalError' in current ? current.originalError : undefined;
   }
   return false;
+}
+
+/**
+ * The error with the request id in `extensions.requestId`, so a client's report finds our log
+ * lines. Added by the GraphQL plugin (observability/errorRequestIds.ts) and, for errors answered
+ * before GraphQL runs, by the HTTP handler.
+ */
+export function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  return { ...error, extensions: { ...error.extensions, requestId } };
 }

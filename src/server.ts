@@ -9,6 +9,7 @@ import { createContext } from './context.js';
 import type { Context, ContextDeps } from './context.js';
 import { formatError } from './errors.js';
 import type { Logger } from './logger.js';
+import { requestIdInErrors } from './observability/errorRequestIds.js';
 import { operationObservability } from './observability/graphqlPlugin.js';
 import { createObservability } from './observability/observability.js';
 import type { Observability } from './observability/observability.js';
@@ -72,6 +73,7 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
         : ApolloServerPluginLandingPageDisabled(),
       errorLogging(deps.logger),
       operationObservability(observability.metrics),
+      requestIdInErrors(),
       operationLimitsPlugin(security.limits),
       ...cacheControlPlugins<Context>(),
     ],
@@ -79,7 +81,7 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   await apollo.start();
   const handler = createRequestHandler({
     apollo,
-    context: async (requestId, tenant) => createContext(deps, requestId, tenant),
+    context: async (scope, tenant) => createContext(deps, scope, tenant),
     admit: security.admit,
     maxBatchOperations: security.limits.maxBatchOperations,
     cors: { origins: deps.corsOrigins, allowLocalhost: !deps.production },

@@ -1,14 +1,14 @@
 import type { UpstreamError, UpstreamName } from './errors.js';
-import type { BreakerState, UpstreamObserver } from './observer.js';
+import type { BreakerState, CallTrace, UpstreamObserver } from './observer.js';
 
 export interface Reporter {
   attempt(
-    request: { endpoint: string; method: 'GET' | 'POST' },
+    request: { endpoint: string; method: 'GET' | 'POST'; trace?: CallTrace | undefined },
     attempt: number,
     startedAt: number,
     outcome: { status: number } | UpstreamError,
   ): void;
-  retry(request: { endpoint: string }, attempt: number, delayMs: number): void;
+  retry(request: { endpoint: string; trace?: CallTrace | undefined }, attempt: number, delayMs: number): void;
   breakerState(state: BreakerState): void;
 }
 
@@ -39,12 +39,15 @@ export function createReporter(upstream: UpstreamName, observer: UpstreamObserve
           method: request.method,
           attempt,
           durationMs,
+          trace: request.trace,
           ...result,
         }),
       );
     },
     retry(request, attempt, delayMs) {
-      safely(() => observer?.onRetry?.({ upstream, endpoint: request.endpoint, attempt, delayMs }));
+      safely(() =>
+        observer?.onRetry?.({ upstream, endpoint: request.endpoint, attempt, delayMs, trace: request.trace }),
+      );
     },
     breakerState(state) {
       safely(() => observer?.onBreakerState?.({ upstream, state }));

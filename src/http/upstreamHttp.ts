@@ -7,7 +7,7 @@ import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
-import type { BreakerState, UpstreamObserver } from './observer.js';
+import type { BreakerState, CallTrace, UpstreamObserver } from './observer.js';
 import { DEFAULT_BREAKER_POLICY, DEFAULT_RETRY_POLICY } from './resilienceConfig.js';
 import { RetryBudget } from './retryBudget.js';
 import { planRetry } from './retryPlan.js';
@@ -57,6 +57,8 @@ export interface UpstreamRequest {
    * without it are sent exactly once, even when the connection drops.
    */
   idempotent?: boolean;
+  /** The call's trace span, reported back to the observer with each attempt and retry. */
+  trace?: CallTrace | undefined;
 }
 
 export interface UpstreamResponse {
@@ -67,6 +69,11 @@ export interface UpstreamResponse {
 
 export interface UpstreamHttp {
   readonly upstream: UpstreamName;
+  /**
+   * The long-lived transport (one pool per origin) this one sends through: itself, or the one a
+   * per-request view (observability/upstreamCall.ts) wraps. Process-wide guards are keyed by it.
+   */
+  readonly root: UpstreamHttp;
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** The circuit breaker's state, for readiness checks. */
   breakerState(): BreakerState;
@@ -163,8 +170,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     }
   }
 
-  return {
+  const http: UpstreamHttp = {
     upstream,
+    get root() {
+      return http;
+    },
     request,
     breakerState: () => breaker.state,
     close() {
@@ -173,6 +183,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       return closed;
     },
   };
+  return http;
 }
 
 function breakerOpen(details: { upstream: UpstreamName; endpoint: string }, retryAfterMs: number) {

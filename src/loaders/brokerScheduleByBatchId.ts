@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { BrokerScheduleRecord, FactorCloudClient } from '../upstreams/factorcloud/client.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 type BrokerInvoice = BrokerScheduleRecord['invoices'][number];
@@ -29,9 +30,10 @@ export function withScheduleClient(schedule: BrokerScheduleRecord): BrokerSchedu
 
 export function createBrokerScheduleByBatchIdLoader(
   factorCloud: FactorCloudClient,
+  sizes?: BatchSizes,
 ): BrokerScheduleByBatchIdLoader {
   return new DataLoader(
-    measuredBatch('brokerScheduleByBatchId', (ids) =>
+    measuredBatch('brokerScheduleByBatchId', sizes, (ids) =>
       settleEach(ids, async (id) => {
         const schedule = await factorCloud.getBrokerSchedule(id);
         return schedule && withScheduleClient(schedule);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CaseRecord, ConfirmaClient } from '../upstreams/confirma/client.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { normalizeInvoiceNumber } from './invoiceNumbers.js';
 import { settleEach } from './settle.js';
 
@@ -13,9 +14,9 @@ export type CaseKey = string | { caseId: string; invoiceNumber?: string | null |
  */
 export type CaseByIdLoader = DataLoader<CaseKey, CaseRecord | null, string>;
 
-export function createCaseByIdLoader(confirma: ConfirmaClient): CaseByIdLoader {
+export function createCaseByIdLoader(confirma: ConfirmaClient, sizes?: BatchSizes): CaseByIdLoader {
   return new DataLoader(
-    measuredBatch('caseById', (keys) =>
+    measuredBatch('caseById', sizes, (keys) =>
       settleEach(keys, (key) =>
         typeof key === 'string'
           ? confirma.getCase(key)

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ClientDebtorRecord, FactorCloudClient } from '../upstreams/factorcloud/client.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 export interface ClientDebtorKeys {
@@ -14,9 +15,12 @@ export interface ClientDebtorKeys {
  */
 export type ClientDebtorByKeysLoader = DataLoader<ClientDebtorKeys, ClientDebtorRecord | null, string>;
 
-export function createClientDebtorByKeysLoader(factorCloud: FactorCloudClient): ClientDebtorByKeysLoader {
+export function createClientDebtorByKeysLoader(
+  factorCloud: FactorCloudClient,
+  sizes?: BatchSizes,
+): ClientDebtorByKeysLoader {
   return new DataLoader(
-    measuredBatch('clientDebtorByKeys', (pairs) =>
+    measuredBatch('clientDebtorByKeys', sizes, (pairs) =>
       settleEach(pairs, (pair) => factorCloud.getClientDebtor(pair.clientKey, pair.debtorKey)),
     ),
     { cacheKeyFn: clientDebtorCacheKey },

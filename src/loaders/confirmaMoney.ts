@@ -3,6 +3,7 @@ import type { ConfirmaClient } from '../upstreams/confirma/client.js';
 import type { DateWindow, SettlementQuery } from '../upstreams/confirma/money.js';
 import type { PaymentRecord, SettlementsReply } from '../upstreams/confirma/moneySchemas.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /**
@@ -12,9 +13,12 @@ import { settleEach } from './settle.js';
 export type PaymentsByWindowLoader = DataLoader<DateWindow, PaymentRecord[], string>;
 export type SettlementsByQueryLoader = DataLoader<SettlementQuery, SettlementsReply, string>;
 
-export function createPaymentsByWindowLoader(confirma: ConfirmaClient): PaymentsByWindowLoader {
+export function createPaymentsByWindowLoader(
+  confirma: ConfirmaClient,
+  sizes?: BatchSizes,
+): PaymentsByWindowLoader {
   return new DataLoader(
-    measuredBatch('paymentsByWindow', (windows) =>
+    measuredBatch('paymentsByWindow', sizes, (windows) =>
       settleEach(windows, (window) => confirma.listPayments(window)),
     ),
     {
@@ -23,9 +27,12 @@ export function createPaymentsByWindowLoader(confirma: ConfirmaClient): Payments
   );
 }
 
-export function createSettlementsByQueryLoader(confirma: ConfirmaClient): SettlementsByQueryLoader {
+export function createSettlementsByQueryLoader(
+  confirma: ConfirmaClient,
+  sizes?: BatchSizes,
+): SettlementsByQueryLoader {
   return new DataLoader(
-    measuredBatch('settlementsByQuery', (queries) =>
+    measuredBatch('settlementsByQuery', sizes, (queries) =>
       settleEach(queries, (query) => confirma.listSettlements(query)),
     ),
     {

@@ -3,6 +3,7 @@ import type { DistributionEntry, DistributionPage } from '../upstreams/confirma/
 import type { DistributionPageLoader } from './distributionPages.js';
 import { normalizeInvoiceNumber } from './invoiceNumbers.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** The distribution record of one invoice, or null when Confirma does not know the number. */
@@ -17,9 +18,10 @@ export type DistributionByInvoiceNumberLoader = DataLoader<string, DistributionE
  */
 export function createDistributionByInvoiceNumberLoader(
   pages: DistributionPageLoader,
+  sizes?: BatchSizes,
 ): DistributionByInvoiceNumberLoader {
   return new DataLoader(
-    measuredBatch('distributionByInvoiceNumber', (numbers) =>
+    measuredBatch('distributionByInvoiceNumber', sizes, (numbers) =>
       settleEach(numbers, async (invoiceNumber) =>
         findEntry(await pages.load({ invoiceNumber }), invoiceNumber),
       ),

@@ -1,3 +1,4 @@
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import type { FactorCloudClient, ScheduleRecord } from '../upstreams/factorcloud/client.js';
 import { createBrokerScheduleByBatchIdLoader } from './brokerScheduleByBatchId.js';
 import type { BrokerScheduleByBatchIdLoader } from './brokerScheduleByBatchId.js';
@@ -31,6 +32,8 @@ export interface FactorCloudLoaderOptions {
    * InvoiceIntegrationId; the default is the default template, `{invoiceNumber}`.
    */
   factoringInvoiceId?: (invoiceNumber: string) => string;
+  /** Where batch sizes are recorded (the subgraph's metrics); none: not recorded. */
+  batchSizes?: BatchSizes | undefined;
 }
 
 export function createFactorCloudLoaders(
@@ -48,6 +51,7 @@ export function createFactorCloudLoaders(
 class SharedFactorCloudLoaders implements FactorCloudLoaders {
   readonly factoringInvoiceById: FactoringInvoiceByIdLoader;
   readonly #adoption: ScheduleAdoption;
+  readonly #sizes: BatchSizes | undefined;
   #debtorByKey: DebtorByKeyLoader | undefined;
   #clientDebtorByKeys: ClientDebtorByKeysLoader | undefined;
   #scheduleByBatchId: ScheduleByBatchIdLoader | undefined;
@@ -59,7 +63,8 @@ class SharedFactorCloudLoaders implements FactorCloudLoaders {
     options: FactorCloudLoaderOptions,
   ) {
     const listed = new ListedInvoices();
-    this.factoringInvoiceById = createFactoringInvoiceByIdLoader(factorCloud, listed);
+    this.#sizes = options.batchSizes;
+    this.factoringInvoiceById = createFactoringInvoiceByIdLoader(factorCloud, listed, this.#sizes);
     this.#adoption = {
       invoiceLoader: this.factoringInvoiceById,
       listed,
@@ -68,19 +73,26 @@ class SharedFactorCloudLoaders implements FactorCloudLoaders {
   }
 
   get debtorByKey(): DebtorByKeyLoader {
-    return (this.#debtorByKey ??= createDebtorByKeyLoader(this.factorCloud));
+    return (this.#debtorByKey ??= createDebtorByKeyLoader(this.factorCloud, this.#sizes));
   }
   get clientDebtorByKeys(): ClientDebtorByKeysLoader {
-    return (this.#clientDebtorByKeys ??= createClientDebtorByKeysLoader(this.factorCloud));
+    return (this.#clientDebtorByKeys ??= createClientDebtorByKeysLoader(this.factorCloud, this.#sizes));
   }
   get scheduleByBatchId(): ScheduleByBatchIdLoader {
-    return (this.#scheduleByBatchId ??= createScheduleByBatchIdLoader(this.factorCloud, this.#adoption));
+    return (this.#scheduleByBatchId ??= createScheduleByBatchIdLoader(
+      this.factorCloud,
+      this.#adoption,
+      this.#sizes,
+    ));
   }
   get brokerScheduleByBatchId(): BrokerScheduleByBatchIdLoader {
-    return (this.#brokerScheduleByBatchId ??= createBrokerScheduleByBatchIdLoader(this.factorCloud));
+    return (this.#brokerScheduleByBatchId ??= createBrokerScheduleByBatchIdLoader(
+      this.factorCloud,
+      this.#sizes,
+    ));
   }
   get documentByUuid(): DocumentByUuidLoader {
-    return (this.#documentByUuid ??= createDocumentByUuidLoader(this.factorCloud));
+    return (this.#documentByUuid ??= createDocumentByUuidLoader(this.factorCloud, this.#sizes));
   }
   adoptSchedule(schedule: ScheduleRecord): FactoringSchedule {
     return adoptSchedule(schedule, this.#adoption);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { FactorCloudClient, FactoringInvoiceRecord } from '../upstreams/factorcloud/client.js';
 import type { ListedInvoices } from './listedInvoices.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** FactorCloud invoices by InvoiceIntegrationId; null when FactorCloud does not know the id. */
@@ -11,9 +12,10 @@ export type FactoringInvoiceByIdLoader = DataLoader<string, FactoringInvoiceReco
 export function createFactoringInvoiceByIdLoader(
   factorCloud: FactorCloudClient,
   listed?: ListedInvoices,
+  sizes?: BatchSizes,
 ): FactoringInvoiceByIdLoader {
   return new DataLoader(
-    measuredBatch('factoringInvoiceById', (ids) =>
+    measuredBatch('factoringInvoiceById', sizes, (ids) =>
       settleEach(ids, async (id) => (await listed?.find(id)) ?? factorCloud.getInvoice(id)),
     ),
   );

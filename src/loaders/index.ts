@@ -58,24 +58,37 @@ class RequestLoaders implements Loaders {
   ) {}
 
   get distributionPages(): DistributionPageLoader {
-    return (this.#distributionPages ??= createDistributionPageLoader(this.upstreams.confirma));
+    return (this.#distributionPages ??= createDistributionPageLoader(
+      this.upstreams.confirma,
+      this.options.batchSizes,
+    ));
   }
   get distributionByInvoiceNumber(): DistributionByInvoiceNumberLoader {
     return (this.#distributionByInvoiceNumber ??= createDistributionByInvoiceNumberLoader(
       this.distributionPages,
+      this.options.batchSizes,
     ));
   }
   get caseById(): CaseByIdLoader {
-    return (this.#caseById ??= createCaseByIdLoader(this.upstreams.confirma));
+    return (this.#caseById ??= createCaseByIdLoader(this.upstreams.confirma, this.options.batchSizes));
   }
   get clientByKey(): ClientByKeyLoader {
-    return (this.#clientByKey ??= createClientByKeyLoader(this.upstreams.factorCloud));
+    return (this.#clientByKey ??= createClientByKeyLoader(
+      this.upstreams.factorCloud,
+      this.options.batchSizes,
+    ));
   }
   get paymentsByWindow(): PaymentsByWindowLoader {
-    return (this.#paymentsByWindow ??= createPaymentsByWindowLoader(this.upstreams.confirma));
+    return (this.#paymentsByWindow ??= createPaymentsByWindowLoader(
+      this.upstreams.confirma,
+      this.options.batchSizes,
+    ));
   }
   get settlementsByQuery(): SettlementsByQueryLoader {
-    return (this.#settlementsByQuery ??= createSettlementsByQueryLoader(this.upstreams.confirma));
+    return (this.#settlementsByQuery ??= createSettlementsByQueryLoader(
+      this.upstreams.confirma,
+      this.options.batchSizes,
+    ));
   }
   get factoringInvoiceById(): FactorCloudLoaders['factoringInvoiceById'] {
     return this.#fc().factoringInvoiceById;

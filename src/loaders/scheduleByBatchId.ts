@@ -7,6 +7,7 @@ import type {
 import type { FactoringInvoiceByIdLoader } from './factoringInvoiceById.js';
 import type { ListedInvoices } from './listedInvoices.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
 /** A schedule whose invoices are full FactoringInvoice records, each with its integration id. */
@@ -66,9 +67,10 @@ class ScheduleLoader extends DataLoader<string, FactoringSchedule | null, string
 export function createScheduleByBatchIdLoader(
   factorCloud: FactorCloudClient,
   adoption: ScheduleAdoption,
+  sizes?: BatchSizes,
 ): ScheduleByBatchIdLoader {
   return new ScheduleLoader(
-    measuredBatch('scheduleByBatchId', (ids) =>
+    measuredBatch('scheduleByBatchId', sizes, (ids) =>
       settleEach(ids, async (id) => {
         const schedule = await factorCloud.getSchedule(id);
         return schedule && adoptSchedule(schedule, adoption);

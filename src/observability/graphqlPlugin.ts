@@ -2,7 +2,8 @@ import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Span } from '@opentelemetry/api';
 import type { Metrics, OperationOutcome } from './metrics.js';
-import { currentRequestScope, parentTraceContext } from './requestScope.js';
+import { parentTraceContext } from './requestScope.js';
+import type { RequestScope } from './requestScope.js';
 
 // From OTel's GraphQL semantic conventions, which are still incubating: copied, as OTel advises,
 // rather than imported from the unstable entry point.
@@ -17,15 +18,15 @@ const MAX_TRACED_NAME = 100;
  * wraps it in a server span that upstream call spans hang from. The document and variables are
  * never recorded: they can carry personal data.
  */
-export function operationObservability<TContext extends object>(
+export function operationObservability<TContext extends { scope: RequestScope }>(
   metrics: Metrics,
 ): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
-      const scope = currentRequestScope();
+      const scope = contextValue.scope;
       let span: Span | undefined;
-      if (scope?.tracer) {
+      if (scope.tracer) {
         span = scope.tracer.startSpan(
           'GraphQL operation',
           { kind: SpanKind.SERVER, attributes: { [ATTR_REQUEST_ID]: scope.requestId } },

@@ -1,11 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { Span } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
 import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '../http/upstreamHttp.js';
 import { formatTraceparent } from './requestId.js';
 import type { TraceParent } from './requestId.js';
-import { currentRequestScope, parentTraceContext } from './requestScope.js';
+import { parentTraceContext } from './requestScope.js';
 import type { RequestScope } from './requestScope.js';
 
 /** Span attribute names for upstream calls; the HTTP ones follow OTel's semantic conventions. */
@@ -15,21 +13,30 @@ export const UPSTREAM_SPAN_ATTRIBUTES = {
   attempt: 'invoice_graph.upstream.attempt',
 } as const;
 
-const callSpans = new AsyncLocalStorage<Span>();
-
-/** The span of the upstream call in progress, for the transport's attempt and retry hooks. */
-export function currentUpstreamSpan(): Span | undefined {
-  return callSpans.getStore();
+/**
+ * A view of the transport for one request: every call it sends carries the request's id and
+ * trace context (see `sendObserved`). Cheap to make, so each request's clients get one.
+ */
+export function scopedHttp(http: UpstreamHttp, scope: RequestScope): UpstreamHttp {
+  return {
+    upstream: http.upstream,
+    root: http.root,
+    request: (request) => sendObserved(http, request, scope),
+    breakerState: () => http.breakerState(),
+    close: () => http.close(),
+  };
 }
 
 /**
- * Sends one upstream request on behalf of the current GraphQL request: adds `x-request-id`
- * (so the upstream's logs can be joined to ours) and W3C trace context, and, when tracing is
- * on, wraps the call, retries included, in a client span. Outside a request it is a plain send.
+ * Sends one upstream request on behalf of a GraphQL request: adds `x-request-id` (so the
+ * upstream's logs can be joined to ours) and W3C trace context, and, when tracing is on, wraps
+ * the call, retries included, in a client span.
  */
-export function sendObserved(http: UpstreamHttp, request: UpstreamRequest): Promise<UpstreamResponse> {
-  const scope = currentRequestScope();
-  if (!scope) return http.request(request);
+export async function sendObserved(
+  http: UpstreamHttp,
+  request: UpstreamRequest,
+  scope: RequestScope,
+): Promise<UpstreamResponse> {
   if (!scope.tracer) {
     // No tracing of our own: hand the caller's trace context on unchanged, so the trace the
     // router started still continues at the upstream.
@@ -49,19 +56,19 @@ export function sendObserved(http: UpstreamHttp, request: UpstreamRequest): Prom
   );
   const { traceId, spanId, traceFlags } = span.spanContext();
   const headers = propagationHeaders(scope, { traceId, spanId, flags: traceFlags });
-  return callSpans.run(span, async () => {
-    try {
-      return await http.request(withHeaders(request, headers));
-    } catch (error) {
-      // The error code only: spans leave this service, so no message travels with them.
-      const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
-      span.setAttribute(ATTR_ERROR_TYPE, code);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  try {
+    // The span goes along with the request, so the transport's attempt and retry reports
+    // (upstreamObserver.ts) land on it.
+    return await http.request({ ...withHeaders(request, headers), trace: span });
+  } catch (error) {
+    // The error code only: spans leave this service, so no message travels with them.
+    const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
+    span.setAttribute(ATTR_ERROR_TYPE, code);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    throw error;
+  } finally {
+    span.end();
+  }
 }
 
 function propagationHeaders(scope: RequestScope, parent: TraceParent | undefined): Record<string, string> {

@@ -4,11 +4,11 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import type { UpstreamObserver } from '../http/observer.js';
 import type { Metrics } from './metrics.js';
-import { UPSTREAM_SPAN_ATTRIBUTES, currentUpstreamSpan } from './upstreamCall.js';
+import { UPSTREAM_SPAN_ATTRIBUTES } from './upstreamCall.js';
 
 /**
  * Turns the transport's reports into metrics, and into attributes and events of the current
- * upstream call's span. Shared by every request; the span comes from the call in progress.
+ * upstream call's span. Shared by every request; the span comes with each report.
  * Never throws: a metrics problem must not fail an upstream call.
  */
 export function createUpstreamObserver(metrics: Metrics): UpstreamObserver {
@@ -16,7 +16,7 @@ export function createUpstreamObserver(metrics: Metrics): UpstreamObserver {
     onAttempt(attempt) {
       guarded(() => {
         metrics.observeUpstreamAttempt(attempt);
-        const span = currentUpstreamSpan();
+        const span = attempt.trace;
         if (!span) return;
         span.setAttribute(UPSTREAM_SPAN_ATTRIBUTES.attempt, attempt.attempt);
         if (attempt.attempt > 1) span.setAttribute(ATTR_HTTP_REQUEST_RESEND_COUNT, attempt.attempt - 1);
@@ -32,7 +32,7 @@ export function createUpstreamObserver(metrics: Metrics): UpstreamObserver {
     onRetry(event) {
       guarded(() => {
         metrics.countRetry(event.upstream, event.endpoint);
-        currentUpstreamSpan()?.addEvent('upstream retry scheduled', {
+        event.trace?.addEvent('upstream retry scheduled', {
           [UPSTREAM_SPAN_ATTRIBUTES.attempt]: event.attempt,
           'invoice_graph.upstream.retry_delay_ms': event.delayMs,
         });

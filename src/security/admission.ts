@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../logger.js';
-import { currentRequestId } from '../observability/requestScope.js';
 import type { JwtVerifier } from './jwt.js';
 import { hasRouterSecret } from './routerSecret.js';
 import type { RouterSecretConfig } from './routerSecret.js';
@@ -24,7 +23,8 @@ export type Refusal = {
 
 export type Admission = { admitted: true; tenant: Tenant } | Refusal;
 
-export type Gatekeeper = (req: IncomingMessage) => Promise<Admission>;
+/** `requestId` only labels the log line of a refusal. */
+export type Gatekeeper = (req: IncomingMessage, requestId: string) => Promise<Admission>;
 
 /**
  * Decides, before any body is read or upstream called, whether a /graphql request may run and
@@ -41,13 +41,12 @@ export type Gatekeeper = (req: IncomingMessage) => Promise<Admission>;
  * is configured; a request that names a tenant the registry does not know is FORBIDDEN.
  */
 export function createGatekeeper(settings: AdmissionSettings, logger: Logger): Gatekeeper {
-  const refuse = (status: Refusal['status'], message: string, headers: Record<string, string> = {}) => {
-    const code = status === 403 ? 'FORBIDDEN' : 'UNAUTHENTICATED';
-    logger[status === 503 ? 'warn' : 'info']({ requestId: currentRequestId(), code, status }, message);
-    return { admitted: false, status, code, message, headers } satisfies Refusal;
-  };
-
-  return async (req) => {
+  return async (req, requestId) => {
+    const refuse = (status: Refusal['status'], message: string, headers: Record<string, string> = {}) => {
+      const code = status === 403 ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+      logger[status === 503 ? 'warn' : 'info']({ requestId, code, status }, message);
+      return { admitted: false, status, code, message, headers } satisfies Refusal;
+    };
     if (settings.routerSecret && !hasRouterSecret(req.headers, settings.routerSecret)) {
       return refuse(401, `Missing or wrong router secret: only the router may call this subgraph`);
     }

@@ -5,18 +5,19 @@ import type { Logger } from '../logger.js';
 import type { Observability } from '../observability/observability.js';
 import type { Readiness } from '../observability/readiness.js';
 import { resolveRequestIdentity } from '../observability/requestId.js';
-import { currentRequestId, runInRequestScope } from '../observability/requestScope.js';
+import type { RequestScope } from '../observability/requestScope.js';
 import { serveOperationalRoute } from '../observability/routes.js';
 import type { Gatekeeper } from '../security/admission.js';
 import { batchRefusal } from '../security/limits/batch.js';
 import type { Tenant } from '../security/tenants.js';
 import { BodyTooLargeError, isJsonContentType, readBody } from './body.js';
 import { applyCors } from './cors.js';
+import { settleErrorReply } from './errorReplies.js';
 import type { CorsPolicy } from './cors.js';
 
 export interface HandlerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
-  context(requestId: string, tenant: Tenant): Promise<TContext>;
+  context(scope: RequestScope, tenant: Tenant): Promise<TContext>;
   /** Router secret, JWT and tenant (src/security/admission.ts); runs before the body is read. */
   admit: Gatekeeper;
   /** Operations per JSON array body; 1: arrays are refused. */
@@ -39,17 +40,17 @@ export function createRequestHandler<TContext extends object>(
   options: HandlerOptions<TContext>,
 ): RequestListener {
   return (req, res) => {
-    // Everything below runs in the request's scope: its id reaches upstream calls, loaders,
-    // error extensions and log lines without being passed along by hand.
+    // The request's scope goes down explicitly (GraphQL context, upstream clients, loaders), so
+    // its id reaches upstream calls, error extensions and log lines.
     const identity = resolveRequestIdentity(req.headers);
-    res.setHeader('x-request-id', identity.requestId);
-    void runInRequestScope(options.observability.scopeFor(identity), () =>
-      handle(req, res, options, identity.requestId).catch((error: unknown) => {
-        options.logger.error({ err: error, requestId: identity.requestId }, 'request handler failed');
-        if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-        else res.destroy();
-      }),
-    );
+    const { requestId } = identity;
+    res.setHeader('x-request-id', requestId);
+    handle(req, res, options, options.observability.scopeFor(identity)).catch((error: unknown) => {
+      options.logger.error({ err: error, requestId }, 'request handler failed');
+      if (!res.headersSent) {
+        sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
+      } else res.destroy();
+    });
   };
 }
 
@@ -57,8 +58,9 @@ async function handle<TContext extends object>(
   req: IncomingMessage,
   res: ServerResponse,
   options: HandlerOptions<TContext>,
-  requestId: string,
+  scope: RequestScope,
 ): Promise<void> {
+  const { requestId } = scope;
   const url = new URL(req.url ?? '/', 'http://subgraph.invalid');
 
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -68,13 +70,17 @@ async function handle<TContext extends object>(
     return;
   }
   if (url.pathname !== GRAPHQL_PATH && url.pathname !== `${GRAPHQL_PATH}/`) {
-    return sendJson(res, 404, errorBody(`Not found: GraphQL is served at ${GRAPHQL_PATH}`, 'NOT_FOUND'));
+    return sendJson(
+      res,
+      404,
+      errorBody(`Not found: GraphQL is served at ${GRAPHQL_PATH}`, 'NOT_FOUND', requestId),
+    );
   }
   if (applyCors(req, res, options.cors)) return;
-  const admission = await options.admit(req);
+  const admission = await options.admit(req, requestId);
   if (!admission.admitted) {
     for (const [key, value] of Object.entries(admission.headers)) res.setHeader(key, value);
-    return sendJson(res, admission.status, errorBody(admission.message, admission.code));
+    return sendJson(res, admission.status, errorBody(admission.message, admission.code, requestId));
   }
 
   const headers = new HeaderMap();
@@ -92,89 +98,44 @@ async function handle<TContext extends object>(
       return sendJson(
         res,
         413,
-        errorBody(`Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST'),
+        errorBody(`Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST', requestId),
       );
     }
     if (isJsonContentType(req.headers['content-type'])) {
       try {
         body = JSON.parse(text);
       } catch {
-        return sendJson(res, 400, errorBody('Request body is not valid JSON', 'BAD_REQUEST'));
+        return sendJson(res, 400, errorBody('Request body is not valid JSON', 'BAD_REQUEST', requestId));
       }
     } else {
       body = text;
     }
     const batchProblem = batchRefusal(body, options.maxBatchOperations);
-    if (batchProblem) return sendJson(res, 400, errorBody(batchProblem, 'TOO_MANY_OPERATIONS'));
+    if (batchProblem) return sendJson(res, 400, errorBody(batchProblem, 'TOO_MANY_OPERATIONS', requestId));
   }
 
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: () => options.context(requestId, admission.tenant),
+    context: () => options.context(scope, admission.tenant),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    if (
-      isRequestErrorInPlainJson(res.statusCode, response.headers.get('content-type'), response.body.string)
-    ) {
-      res.statusCode = 200;
-    }
-    res.end(response.body.string);
+    const reply = settleErrorReply(
+      { status: res.statusCode, body: response.body.string },
+      response.headers.get('content-type'),
+      requestId,
+    );
+    res.statusCode = reply.status;
+    res.end(reply.body);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
 
-const DOCUMENT_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  // Operation limits: the document is well-formed JSON but asks for more than is allowed.
-  'OPERATION_TOO_DEEP',
-  'TOO_MANY_ALIASES',
-  'TOO_MANY_TOKENS',
-  'OPERATION_TOO_COSTLY',
-]);
-
-/**
- * GraphQL over HTTP: a client that accepts only `application/json` SHOULD get 200 for a
- * well-formed request whose document or variables are invalid (the errors are in the body).
- * `application/graphql-response+json` clients keep Apollo's 4xx, as that media type prescribes.
- */
-function isRequestErrorInPlainJson(status: number, contentType: string | undefined, body: string): boolean {
-  if (status !== 400 || !contentType?.startsWith('application/json')) return false;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (
-      typeof parsed !== 'object' ||
-      parsed === null ||
-      !('errors' in parsed) ||
-      !Array.isArray(parsed.errors)
-    ) {
-      return false;
-    }
-    return parsed.errors.every((error: unknown) => {
-      const code =
-        typeof error === 'object' && error !== null && 'extensions' in error
-          ? codeOf(error.extensions)
-          : undefined;
-      return code !== undefined && DOCUMENT_ERROR_CODES.has(code);
-    });
-  } catch {
-    return false;
-  }
-}
-
-function codeOf(extensions: unknown): string | undefined {
-  if (typeof extensions !== 'object' || extensions === null || !('code' in extensions)) return undefined;
-  return typeof extensions.code === 'string' ? extensions.code : undefined;
-}
-
-function errorBody(message: string, code: string) {
-  const requestId = currentRequestId();
-  return { errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] };
+function errorBody(message: string, code: string, requestId: string) {
+  return { errors: [{ message, extensions: { code, requestId } }] };
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

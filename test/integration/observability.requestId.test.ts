@@ -121,11 +121,17 @@ describe('request id', () => {
       headers: { ...headers, 'content-type': 'application/json' },
       body: '{"query": ',
     });
+    // Refused by Apollo Server's HTTP layer, which formats the error without the request.
+    const noQuery = await fetch(`${s.origin}/graphql`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{"variables": {}}',
+    });
     const parse = await s.query('{ invoices { nodes ', undefined, headers);
-    for (const body of [await notFound.json(), await badJson.json(), parse.body]) {
+    for (const body of [await notFound.json(), await badJson.json(), await noQuery.json(), parse.body]) {
       expect(body).toMatchObject({ errors: [{ extensions: { requestId: 'early-1' } }] });
     }
-    expect([notFound.status, badJson.status]).toEqual([404, 400]);
+    expect([notFound.status, badJson.status, noQuery.status]).toEqual([404, 400, 400]);
     expect(notFound.headers.get('x-request-id')).toBe('early-1');
   });
 });

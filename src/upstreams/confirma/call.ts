@@ -1,6 +1,5 @@
 import { stringifyJsonExact } from '../../http/json.js';
 import type { UpstreamHttp, UpstreamResponse } from '../../http/upstreamHttp.js';
-import { sendObserved } from '../../observability/upstreamCall.js';
 
 export const CONFIRMA_BASE_PATH = '/api/v1/partner';
 
@@ -52,11 +51,11 @@ const READS = new Set([
 
 /**
  * Adds the documented headers (`X-Api-Key`, `Accept`) and the base path to every call;
- * `sendObserved` adds the request id and trace context.
+ * a request's view of the transport (`scopedHttp`) adds the request id and trace context.
  */
 export function createConfirmaCall(http: UpstreamHttp, credentials: ConfirmaCredentials): ConfirmaCall {
   return (request) =>
-    sendObserved(http, {
+    http.request({
       method: request.method,
       path: `${CONFIRMA_BASE_PATH}${request.path}`,
       endpoint: request.endpoint,

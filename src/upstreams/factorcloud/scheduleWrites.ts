@@ -36,10 +36,10 @@ async function once<T>(
   integrationBatchId: string,
   create: () => Promise<WriteOutcome<T>>,
 ): Promise<WriteOutcome<T>> {
-  let inFlight = inFlightByPool.get(http);
+  let inFlight = inFlightByPool.get(http.root);
   if (!inFlight) {
     inFlight = new Set();
-    inFlightByPool.set(http, inFlight);
+    inFlightByPool.set(http.root, inFlight);
   }
   if (inFlight.has(integrationBatchId)) return ALREADY_EXISTS;
   inFlight.add(integrationBatchId);

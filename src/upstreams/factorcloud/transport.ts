@@ -1,5 +1,4 @@
 import type { UpstreamHttp, UpstreamResponse } from '../../http/upstreamHttp.js';
-import { sendObserved } from '../../observability/upstreamCall.js';
 
 export const FACTORCLOUD_BASE_PATH = '/api_factor';
 
@@ -45,7 +44,7 @@ export interface FactorCloudTransport {
 
 /**
  * Adds the three auth headers and the base path to every FactorCloud call (factorcloud.md §1);
- * `sendObserved` adds the request id and trace context.
+ * a request's view of the transport (`scopedHttp`) adds the request id and trace context.
  *
  * POST bodies are raw JSON sent as `Content-Type: application/json`. The docs never show that
  * header: the older examples post JSON form-encoded (`curl --data`), the newer ones as
@@ -67,7 +66,7 @@ export function createFactorCloudTransport(
   return {
     http,
     get: (request) =>
-      sendObserved(http, {
+      http.request({
         method: 'GET',
         // Every documented URI ends with a slash (§1.1).
         path: `${FACTORCLOUD_BASE_PATH}/${request.endpoint}/${request.suffix ?? ''}`,
@@ -79,7 +78,7 @@ export function createFactorCloudTransport(
       }),
     // Writes are never retried: a write is not safe to repeat blindly.
     post: (request) =>
-      sendObserved(http, {
+      http.request({
         method: 'POST',
         path: `${FACTORCLOUD_BASE_PATH}/${request.endpoint}/`,
         endpoint: request.endpoint,
