@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { invoiceIdFromTemplate } from './context.js';
 import { todayIsoDate } from './lib/dates.js';
 import { drainable } from './lib/httpDrain.js';
+import { limitHeapGrowth } from './lib/heapGrowth.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { createObservability } from './observability/observability.js';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel, secrets: () => secretsOf(config) });
+  limitHeapGrowth(config.heapGrowthPercent, process.execArgv);
   // A stray rejection is a bug to log, not a reason to drop every in-flight request.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const factoringInvoiceId = invoiceIdFromTemplate(config.invoiceIdTemplate);

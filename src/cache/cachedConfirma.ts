@@ -46,7 +46,11 @@ export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): 
   }
 
   return {
-    ...client,
+    // Not cached: token checks and onboarding must reach Confirma every time. Delegated by
+    // name: the client is a class instance, whose methods a spread would not copy.
+    onboardClient: (body) => client.onboardClient(body),
+    validateToken: () => client.validateToken(),
+    renewToken: () => client.renewToken(),
 
     listDistribution(query) {
       const load = () => client.listDistribution(query);

@@ -50,7 +50,10 @@ export function cachedFactorCloud(client: FactorCloudClient, deps: CachedClientD
   }
 
   return {
-    ...client,
+    // Not cached: connection checks must reach FactorCloud every time. Delegated by name: the
+    // client is a class instance, whose methods a spread would not copy.
+    testGet: () => client.testGet(),
+    testPost: (write) => client.testPost(write),
 
     getInvoice: (id) =>
       read(

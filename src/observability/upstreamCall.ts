@@ -18,13 +18,31 @@ export const UPSTREAM_SPAN_ATTRIBUTES = {
  * trace context (see `sendObserved`). Cheap to make, so each request's clients get one.
  */
 export function scopedHttp(http: UpstreamHttp, scope: RequestScope): UpstreamHttp {
-  return {
-    upstream: http.upstream,
-    root: http.root,
-    request: (request) => sendObserved(http, request, scope),
-    breakerState: () => http.breakerState(),
-    close: () => http.close(),
-  };
+  return new ScopedHttp(http, scope);
+}
+
+/** A class, so a view is two fields and no closures: one is made per request and upstream. */
+class ScopedHttp implements UpstreamHttp {
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly scope: RequestScope,
+  ) {}
+
+  get upstream() {
+    return this.http.upstream;
+  }
+  get root() {
+    return this.http.root;
+  }
+  request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return sendObserved(this.http, request, this.scope);
+  }
+  breakerState() {
+    return this.http.breakerState();
+  }
+  close() {
+    return this.http.close();
+  }
 }
 
 /**

@@ -103,3 +103,17 @@ describe('CACHE_MODE=off', () => {
     expect(confirma.requestsTo('/invoice/case')).toHaveLength(2);
   });
 });
+
+describe('calls the cache never answers', () => {
+  it('sends token and connection checks upstream every time, with the cache on', async () => {
+    const query = `{ accessTokenStatus { valid } factorCloudConnection { ok endpoint } }`;
+    const first = await h.query(query);
+    const second = await h.query(query);
+    for (const reply of [first, second]) {
+      expect(reply.body.errors).toBeUndefined();
+      expect(reply.body.data).toMatchObject({ factorCloudConnection: { endpoint: 'test-get' } });
+    }
+    expect(confirma.requestsTo('/validate')).toHaveLength(2);
+    expect(factorCloud.requests.filter((r) => r.path.includes('test-get'))).toHaveLength(2);
+  });
+});
