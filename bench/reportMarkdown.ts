@@ -200,7 +200,10 @@ ${selfTimes(overhead.profile.byFunction)}
 Memory of the subgraph process, read from outside it after its first measured overhead run and
 again after the last repeated run: RSS as the load left it, then RSS and the V8 heap after a full
 garbage collection forced through the inspector (\`bench/inspector.ts\`), so garbage not yet
-collected does not pass for growth.
+collected does not pass for growth. The subgraph runs with its default heap setting,
+\`HEAP_GROWTH_PERCENT=25\` (\`src/lib/heapGrowth.ts\`): V8 collects once its old generation has
+grown 25% past what the last full collection left alive, instead of letting it grow up to
+about four times that under load.
 
 ${table(
   ['after', 'RSS', 'heap', 'RSS after GC', 'heap after GC'],
