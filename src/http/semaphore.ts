@@ -25,8 +25,18 @@ export class Semaphore {
    * leaves the queue and rejects with the signal's reason, so a caller past its deadline never
    * takes a slot it can no longer use.
    */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    // A free slot is taken at once: the task starts in this tick, not after a queued one.
+    if (this.active < this.limit) {
+      this.active += 1;
+      return this.holding(task);
+    }
+    return this.acquire(signal).then(() => this.holding(task));
+  }
+
+  /** Runs `task` in a slot already taken, and gives the slot back however the task ends. */
+  private async holding<T>(task: () => Promise<T>): Promise<T> {
     try {
       return await task();
     } finally {
