@@ -12,7 +12,6 @@ import { createObservability } from './observability/observability.js';
 import { securitySummary } from './security/securityEnv.js';
 import { createSubgraph } from './server.js';
 import { GRAPHQL_PATH } from './serve/handler.js';
-import { startSimulators } from './simulators/index.js';
 import { createUpstreamPools } from './upstreams/index.js';
 
 /** Composition root: config → simulators (if needed) → pools → subgraph → listen → shutdown. */
@@ -32,23 +31,23 @@ async function main(): Promise<void> {
   const factoringInvoiceId = invoiceIdFromTemplate(config.invoiceIdTemplate);
 
   const needsSimulators = config.confirma.mode === 'simulator' || config.factorCloud.mode === 'simulator';
-  const simulators = needsSimulators
-    ? await startSimulators({
-        today: todayIsoDate(),
-        factoringInvoiceId,
-        seed: config.simulatorSeed,
-        confirma: {
-          ...config.confirma.credentials,
-          port: portOf(config.confirma),
-          faults: config.simulatorFaults.confirma,
-        },
-        factorCloud: {
-          ...config.factorCloud.credentials,
-          port: portOf(config.factorCloud),
-          faults: config.simulatorFaults.factorCloud,
-        },
-      })
-    : undefined;
+  // Imported only when used: a deployment against the real APIs never loads simulator code.
+  const embedded = needsSimulators ? await import('./simulators/index.js') : undefined;
+  const simulators = await embedded?.startSimulators({
+    today: todayIsoDate(),
+    factoringInvoiceId,
+    seed: config.simulatorSeed,
+    confirma: {
+      ...config.confirma.credentials,
+      port: portOf(config.confirma),
+      faults: config.simulatorFaults.confirma,
+    },
+    factorCloud: {
+      ...config.factorCloud.credentials,
+      port: portOf(config.factorCloud),
+      faults: config.simulatorFaults.factorCloud,
+    },
+  });
 
   const origins = {
     confirma: config.confirma.mode === 'remote' ? config.confirma.baseUrl : (simulators?.confirmaUrl ?? ''),

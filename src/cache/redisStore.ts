@@ -1,4 +1,6 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
+import type * as IoRedis from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { CacheStore } from './store.js';
 
@@ -14,6 +16,9 @@ export interface RedisStore extends CacheStore {
   /** True once connected; false when `timeoutMs` passes first (the store keeps reconnecting). */
   ready(timeoutMs: number): Promise<boolean>;
 }
+
+/** ioredis is loaded when a Redis store is made: without `REDIS_URL` it is never loaded. */
+const load = createRequire(import.meta.url);
 
 /** After a failed command, commands are skipped this long: an outage costs no timeout per read. */
 const COOL_OFF_MS = 1_000;
@@ -31,7 +36,8 @@ export class CacheUnavailableError extends Error {
  */
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const target = describe(options.url);
-  const client = new Redis(options.url, {
+  const { Redis: RedisClient } = load('ioredis') as typeof IoRedis;
+  const client = new RedisClient(options.url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: options.commandTimeoutMs,

@@ -1,13 +1,16 @@
+import { createRequire } from 'node:module';
 import type { Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  AlwaysOnSampler,
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  ParentBasedSampler,
-} from '@opentelemetry/sdk-trace-base';
+import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
+import type * as OtelResources from '@opentelemetry/resources';
+import type * as OtelSdk from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+
+/**
+ * The SDK and the exporter are loaded when tracing starts, not with this module: a subgraph
+ * without a trace endpoint never loads them (some 4 MB of heap it would carry for nothing).
+ * `@opentelemetry/api` keeps its state under global symbols, so the SDK's copy and ours agree.
+ */
+const load = createRequire(import.meta.url);
 
 export interface TracingConfig {
   /** Full OTLP/HTTP traces URL, e.g. `http://collector:4318/v1/traces`. */
@@ -33,6 +36,11 @@ const EXPORT_TIMEOUT_MS = 10_000;
  * instances in one process (tests) apart and leaves the global API untouched.
  */
 export function startTracing(config: TracingConfig): Tracing {
+  const { OTLPTraceExporter } = load('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter;
+  const { resourceFromAttributes } = load('@opentelemetry/resources') as typeof OtelResources;
+  const { AlwaysOnSampler, BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler } = load(
+    '@opentelemetry/sdk-trace-base',
+  ) as typeof OtelSdk;
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
     // The caller's sampling decision wins (a router that samples 1% keeps its 1%); a request
