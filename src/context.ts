@@ -4,18 +4,12 @@ import { scopedHttp } from './observability/upstreamCall.js';
 import type { RequestScope } from './observability/requestScope.js';
 import type { Loaders } from './loaders/index.js';
 import type { UpstreamHttp } from './http/upstreamHttp.js';
-import type { UpstreamCache } from './cache/upstreamCache.js';
+import type { UpstreamCache, UpstreamClients } from './cache/upstreamCache.js';
 import type { Tenant } from './security/tenants.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
 import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from './upstreams/factorcloud/client.js';
-
-/** The two upstream clients a request uses. */
-export interface UpstreamClients {
-  confirma: ConfirmaClient;
-  factorCloud: FactorCloudClient;
-}
 
 /** What every resolver receives. Built fresh per GraphQL request. */
 export interface Context {
@@ -69,12 +63,11 @@ export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Te
 
 /**
  * Plain fields, so Apollo's per-operation copy of the context (`Object.assign`, which reads
- * every own property) builds nothing; the request's logger, which few resolvers use, comes
- * from a getter on the prototype and is made only when asked for.
+ * every own property, onto an object with the same prototype) builds nothing; the request id
+ * is read from the scope, and the request's logger, which few resolvers use, is made only when
+ * asked for, both by getters on the prototype.
  */
 class RequestContext implements Context {
-  readonly requestId: string;
-
   constructor(
     readonly loaders: Loaders,
     readonly upstreams: Context['upstreams'],
@@ -82,8 +75,10 @@ class RequestContext implements Context {
     readonly scope: RequestScope,
     readonly tenant: { id: string },
     private readonly rootLogger: Logger,
-  ) {
-    this.requestId = scope.requestId;
+  ) {}
+
+  get requestId(): string {
+    return this.scope.requestId;
   }
 
   get logger(): Logger {

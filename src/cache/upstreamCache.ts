@@ -1,7 +1,7 @@
-import { lazyProperties } from '../lib/lazy.js';
 import type { ConfirmaClient, ConfirmaCredentials } from '../upstreams/confirma/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from '../upstreams/factorcloud/client.js';
 import { cachedConfirma } from './cachedConfirma.js';
+import type { CachedClientDeps } from './cachedConfirma.js';
 import { cachedFactorCloud } from './cachedFactorCloud.js';
 import { CacheSession } from './cacheSession.js';
 import { credentialHash, partitionKey } from './keys.js';
@@ -47,14 +47,35 @@ export function createUpstreamCache(
         () => `${tenant.factorCloud.factorId}\n${tenant.factorCloud.systemKey}\n${tenant.factorCloud.apiKey}`,
         (joined) => partitionKey(keyPrefix, tenant.id, `f${credentialHash(joined.split('\n'))}`),
       );
-      // Each wrapped client is built when first used, like the clients it wraps.
-      return lazyProperties<UpstreamClients>({
-        confirma: () => cachedConfirma(clients.confirma, { session, policy, partition: confirmaPartition }),
-        factorCloud: () =>
-          cachedFactorCloud(clients.factorCloud, { session, policy, partition: factorCloudPartition }),
-      });
+      return new CachedClients(
+        clients,
+        { session, policy, partition: confirmaPartition },
+        { session, policy, partition: factorCloudPartition },
+      );
     },
   };
+}
+
+/**
+ * The request's cached clients, each built when first used, like the clients it wraps (a class,
+ * so a request that reads one client allocates that one and nothing for the other).
+ */
+class CachedClients implements UpstreamClients {
+  #confirma: ConfirmaClient | undefined;
+  #factorCloud: FactorCloudClient | undefined;
+
+  constructor(
+    private readonly clients: UpstreamClients,
+    private readonly confirmaDeps: CachedClientDeps,
+    private readonly factorCloudDeps: CachedClientDeps,
+  ) {}
+
+  get confirma(): ConfirmaClient {
+    return (this.#confirma ??= cachedConfirma(this.clients.confirma, this.confirmaDeps));
+  }
+  get factorCloud(): FactorCloudClient {
+    return (this.#factorCloud ??= cachedFactorCloud(this.clients.factorCloud, this.factorCloudDeps));
+  }
 }
 
 /** `derive(input())`, recomputed only when the input changes (hashing on every read is waste). */

@@ -9,13 +9,9 @@ export function requestIdInErrors<TContext extends { requestId: string }>(): Apo
   // No state of its own: one listener serves every request.
   const listener: GraphQLRequestListener<TContext> = {
     async willSendResponse({ response, contextValue }) {
-      if (response.body.kind === 'single') {
-        const result = response.body.singleResult;
-        if (result.errors) result.errors = result.errors.map((e) => withRequestId(e, contextValue.requestId));
-      } else {
-        const result = response.body.initialResult;
-        if (result.errors) result.errors = result.errors.map((e) => withRequestId(e, contextValue.requestId));
-      }
+      const result =
+        response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+      if (result.errors) result.errors = result.errors.map((e) => withRequestId(e, contextValue.requestId));
     },
   };
   return {

@@ -50,7 +50,7 @@ class ScopedHttp implements UpstreamHttp {
  * upstream's logs can be joined to ours) and W3C trace context, and, when tracing is on, wraps
  * the call, retries included, in a client span.
  */
-export async function sendObserved(
+async function sendObserved(
   http: UpstreamHttp,
   request: UpstreamRequest,
   scope: RequestScope,

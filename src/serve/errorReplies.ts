@@ -1,3 +1,5 @@
+import { isRecord } from '../upstreams/records.js';
+
 /**
  * Error replies Apollo Server answers with a 4xx or 5xx status: the document could not be
  * parsed or validated, or the HTTP request itself was refused (no query, a mutation over GET,
@@ -36,24 +38,20 @@ export function settleErrorReply(reply: Reply, contentType: string | undefined, 
   } catch {
     return reply;
   }
-  if (!isObject(parsed) || !Array.isArray(parsed.errors)) return reply;
+  if (!isRecord(parsed) || !Array.isArray(parsed.errors)) return reply;
   const errors: unknown[] = parsed.errors;
   const plainJson = contentType.startsWith('application/json');
   const documentOnly = errors.every((error) => {
-    const code = isObject(error) && isObject(error.extensions) ? error.extensions.code : undefined;
+    const code = isRecord(error) && isRecord(error.extensions) ? error.extensions.code : undefined;
     return typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code);
   });
   const tagged = errors.map((error) =>
-    isObject(error)
-      ? { ...error, extensions: { ...(isObject(error.extensions) ? error.extensions : {}), requestId } }
+    isRecord(error)
+      ? { ...error, extensions: { ...(isRecord(error.extensions) ? error.extensions : {}), requestId } }
       : error,
   );
   return {
     status: reply.status === 400 && plainJson && documentOnly ? 200 : reply.status,
     body: `${JSON.stringify({ ...parsed, errors: tagged })}\n`,
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

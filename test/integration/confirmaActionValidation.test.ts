@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { distributionRecord } from '../fakes/confirma.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
-import { CREATE_ACTIONS as ACT, createActions } from '../support/confirmaMutations.js';
+import {
+  ACTION_TARGET,
+  CREATE_ACTIONS as ACT,
+  createActions,
+  seedActionInvoices,
+} from '../support/confirmaMutations.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  h.confirma.records.push(
-    distributionRecord(901),
-    distributionRecord(902, { paymentControl: { enabled: false, agency: null, status: null, caseId: null } }),
-  );
+  seedActionInvoices(h);
 });
 afterAll(() => h.close());
 beforeEach(() => {
@@ -20,7 +21,7 @@ beforeEach(() => {
 
 const act = (actions: unknown[]) => createActions(h, actions);
 
-const target = { invoiceNumber: '901', caseId: '480901' };
+const target = ACTION_TARGET;
 
 /** Input refused before anything is queued (createInvoiceActions' happy paths: confirmaActions.test.ts). */
 describe('createInvoiceActions input validation', () => {

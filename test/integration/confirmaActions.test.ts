@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseReply, distributionRecord } from '../fakes/confirma.js';
+import { caseReply } from '../fakes/confirma.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
-import { createActions } from '../support/confirmaMutations.js';
+import { ACTION_TARGET, createActions, seedActionInvoices } from '../support/confirmaMutations.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  h.confirma.records.push(
-    distributionRecord(901),
-    distributionRecord(902, { paymentControl: { enabled: false, agency: null, status: null, caseId: null } }),
-  );
+  seedActionInvoices(h);
   h.confirma.cases.set('480901', caseReply(480901));
 });
 afterAll(() => h.close());
@@ -21,7 +18,7 @@ beforeEach(() => {
 
 const act = (actions: unknown[]) => createActions(h, actions);
 
-const target = { invoiceNumber: '901', caseId: '480901' };
+const target = ACTION_TARGET;
 
 describe('createInvoiceActions', () => {
   it('queues each action with its own typed data in the documented body', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIRMA_PROVISIONING_TEST_TOKEN, CONFIRMA_TEST_KEY } from '../fakes/confirma.js';
+import { onboardingClientDocsExample } from '../fixtures/confirma.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
 
@@ -84,20 +85,7 @@ describe('onboarding and tokens', () => {
   it('sends the docs’ example client, its six-digit business code and empty texts included', async () => {
     h.confirma.override = (request) =>
       request.path.endsWith('/client') ? { status: 201, json: { clientId: 'C-78' } } : undefined;
-    // confirma.md §4.1, as captured.
-    const client = {
-      name: 'Test Customer Oy',
-      businessCode: '123456-7',
-      vatRegNbr: 'FI1234567',
-      postalAddress: 'Testikuja 7',
-      postalCode: '12345',
-      postalDistrict: 'HELSINKI',
-      countryCode: 'FI',
-      telephone: '',
-      email: 'email@testcustomer.fi',
-      website: '',
-      languageCode: 'FI',
-    };
+    const client = onboardingClientDocsExample;
     const { body } = await h.query(ONBOARD, { input: { ...onboardInput, client } });
     expect(body.data?.onboardClient).toMatchObject({ client: { clientId: 'C-78' }, userErrors: [] });
     expect(JSON.parse(h.confirma.requests[0]?.body ?? '{}').client).toEqual(client);

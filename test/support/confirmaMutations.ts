@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { distributionRecord } from '../fakes/confirma.js';
 import type { Harness } from './harness.js';
 
 /** The createInvoice and createInvoiceActions documents the Confirma write tests send. */
@@ -45,4 +46,15 @@ export async function createActions(h: Harness, actions: unknown[]): Promise<Act
   const { body } = await h.query(CREATE_ACTIONS, { input: { actions } });
   expect(body.errors).toBeUndefined();
   return (body.data as { createInvoiceActions: ActionsPayload }).createInvoiceActions;
+}
+
+/** The invoice (and its case) the createInvoiceActions tests act on. */
+export const ACTION_TARGET = { invoiceNumber: '901', caseId: '480901' } as const;
+
+/** Invoice 901 under payment control (case 480901) and invoice 902 without it. */
+export function seedActionInvoices(h: Harness): void {
+  h.confirma.records.push(
+    distributionRecord(901),
+    distributionRecord(902, { paymentControl: { enabled: false, agency: null, status: null, caseId: null } }),
+  );
 }

@@ -6,23 +6,11 @@ import {
   startConfirmaHarness,
   type ConfirmaHarness,
 } from './simulators.confirma.support.js';
+import { onboardingClientDocsExample } from '../fixtures/confirma.js';
 
 const newClient = (businessCode: string, client: Record<string, unknown> = {}) => ({
   service: { type: 'LIFECYCLE', partnerCode: 'QUICK3' },
-  client: {
-    name: 'Test Customer Oy',
-    businessCode,
-    vatRegNbr: 'FI1234567',
-    postalAddress: 'Testikuja 7',
-    postalCode: '12345',
-    postalDistrict: 'HELSINKI',
-    countryCode: 'FI',
-    telephone: '',
-    email: 'email@testcustomer.fi',
-    website: '',
-    languageCode: 'FI',
-    ...client,
-  },
+  client: { ...onboardingClientDocsExample, businessCode, ...client },
   contacts: [{ type: 'TECHNICAL', name: 'Tea Tekninen', email: 'tea@testcustomer.fi' }],
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseReply } from '../parse.js';
 import { date, identifier, integer, list, text } from '../lenient.js';
 import type { ConfirmaCall, WriteResult } from './call.js';
-import { WRITE_REFUSALS } from './call.js';
+import { NOTHING_FOUND, WRITE_REFUSALS, foundNothing } from './call.js';
 
 /**
  * Accounting sync (confirma.md §4.12–4.15): submit ledger and payment documents, read their
@@ -98,10 +98,10 @@ export function createConfirmaAccounting(call: ConfirmaCall): ConfirmaAccounting
         path: '/accounting/ledger',
         endpoint,
         query,
-        acceptStatuses: [204, 404],
+        acceptStatuses: NOTHING_FOUND,
       });
       // 204 is documented for the ledger read; a 404 is read as the same "nothing to report".
-      if (reply.status === 204 || reply.status === 404 || reply.body === undefined) return [];
+      if (foundNothing(reply)) return [];
       return matching(parseReply(ledgerStatusReply, reply.body, { upstream: 'confirma', endpoint }), query);
     },
 
@@ -112,10 +112,10 @@ export function createConfirmaAccounting(call: ConfirmaCall): ConfirmaAccounting
         path: '/accounting/payment',
         endpoint,
         query,
-        acceptStatuses: [204, 404],
+        acceptStatuses: NOTHING_FOUND,
       });
       // As for the ledger read: 204 or 404 is "nothing to report".
-      if (reply.status === 204 || reply.status === 404 || reply.body === undefined) return [];
+      if (foundNothing(reply)) return [];
       return matching(parseReply(paymentStatusReply, reply.body, { upstream: 'confirma', endpoint }), query);
     },
   };

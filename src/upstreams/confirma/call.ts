@@ -74,5 +74,17 @@ export function createConfirmaCall(http: UpstreamHttp, credentials: ConfirmaCred
 /** A write either succeeded with a parsed value or was refused with a status we handle. */
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: number };
 
+/**
+ * Answers of a read that mean "nothing matched". Most reads document only their 200 (and the
+ * ledger read its 204); a server may well answer an empty result with a 204 or, as the sibling
+ * Cash-In API does for an unknown identifier, a 404 (confirma.md §3.2). Either is an empty result.
+ */
+export const NOTHING_FOUND = [204, 404] as const;
+
+/** Whether a read sent with `acceptStatuses: NOTHING_FOUND` found nothing (or sent no body). */
+export function foundNothing(reply: UpstreamResponse): boolean {
+  return reply.status === 204 || reply.status === 404 || reply.body === undefined;
+}
+
 /** 4xx answers to writes that become typed user errors rather than field errors. */
 export const WRITE_REFUSALS = [400, 402, 404, 409, 422] as const;

@@ -1,5 +1,6 @@
 import type { UpstreamError } from '../../http/errors.js';
 import { contractBreach, parseReply } from '../parse.js';
+import { NOTHING_FOUND, foundNothing } from './call.js';
 import type { ConfirmaCall } from './call.js';
 import {
   caseReplySchema,
@@ -8,9 +9,6 @@ import {
   recordInvoiceNumberSchema,
 } from './schemas.js';
 import type { CaseRecord, DistributionRecord } from './schemas.js';
-
-/** Answers of a read that mean "nothing matched" (see listDistribution). */
-const NOTHING_FOUND = [204, 404] as const;
 
 /** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
 export interface DistributionQuery {
@@ -54,20 +52,18 @@ export function createInvoiceReads(call: ConfirmaCall): ConfirmaInvoiceReads {
   return {
     async listDistribution(query) {
       const where = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
-      // Only a 401 is documented besides the 200. A server may well answer "nothing matched" with
-      // a 204 or, as the sibling Cash-In API does for an unknown identifier, a 404 (§3.2); both
-      // are an empty page, so an unknown invoice number is "not known", not a failure.
-      const { status, body } = await call({
+      // Only a 401 is documented besides the 200; "nothing matched" is an empty page, so an
+      // unknown invoice number is "not known", not a failure.
+      const reply = await call({
         method: 'GET',
         path: '/invoice/distribution',
         endpoint: where.endpoint,
         query: { ...query },
         acceptStatuses: NOTHING_FOUND,
       });
-      const page =
-        status === 204 || status === 404 || body === undefined
-          ? { metaData: null, invoices: null }
-          : parseReply(distributionPageSchema, body, where);
+      const page = foundNothing(reply)
+        ? { metaData: null, invoices: null }
+        : parseReply(distributionPageSchema, reply.body, where);
       const entries = (page.invoices ?? []).map((raw, index) => readEntry(raw, index, where));
       return {
         totalCount: page.metaData?.totalCount ?? entries.length,

@@ -1,4 +1,5 @@
 import { parseReply } from '../parse.js';
+import { NOTHING_FOUND, foundNothing } from './call.js';
 import type { ConfirmaCall } from './call.js';
 import { paymentsReplySchema, settlementsReplySchema } from './moneySchemas.js';
 import type { PaymentRecord, SettlementsReply } from './moneySchemas.js';
@@ -21,13 +22,6 @@ export interface ConfirmaMoney {
   listSettlements(query: SettlementQuery): Promise<SettlementsReply>;
 }
 
-/**
- * "Nothing in the window". Settlements document only `200 OK (Results found)` (§4.10), which
- * implies another answer when nothing is found; a 204 or a 404 (the sibling API's "unknown
- * resource", §3.2) is read as an empty list, for payments too.
- */
-const NOTHING_FOUND = [204, 404];
-
 export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
   return {
     async listPayments(window) {
@@ -39,7 +33,9 @@ export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
         query: { ...window },
         acceptStatuses: NOTHING_FOUND,
       });
-      if (reply.status >= 300 || reply.status === 204 || reply.body === undefined) return [];
+      // Settlements document only `200 OK (Results found)` (§4.10), which implies another answer
+      // when nothing is found: read as an empty list, for payments too.
+      if (foundNothing(reply)) return [];
       return parseReply(paymentsReplySchema, reply.body, { upstream: 'confirma', endpoint: 'payments' });
     },
 
@@ -59,8 +55,7 @@ export function createConfirmaMoney(call: ConfirmaCall): ConfirmaMoney {
         // sent again, those settlements would never be seen. The caller retries knowingly.
         consumes: unfetchedOnly === true,
       });
-      if (reply.status >= 300 || reply.status === 204 || reply.body === undefined)
-        return { createdAt: null, settlements: [] };
+      if (foundNothing(reply)) return { createdAt: null, settlements: [] };
       return parseReply(settlementsReplySchema, reply.body, {
         upstream: 'confirma',
         endpoint: 'settlements',
