@@ -86,7 +86,8 @@ export interface FactorCloudFake extends FakeUpstream, FakeWriteState {
   clients: Map<string, unknown>;
   /** Default `query`; a fake reading the id elsewhere ignores the other places. */
   scheduleIdFrom: ScheduleIdPlace;
-  override: ((request: RecordedRequest) => FakeReply | undefined) | undefined;
+  /** Answers first when it returns a reply; a promise holds the request until it settles. */
+  override: ((request: RecordedRequest) => FakeReply | Promise<FakeReply> | undefined) | undefined;
 }
 
 function isReply(value: unknown): value is FakeReply {

@@ -96,6 +96,38 @@ describe('batching and de-duplication', () => {
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(NUMBERS.length);
     expect(h.factorCloud.maxInFlight()).toBe(3);
   });
+
+  it('looks up the client of an invoice that is in while another get-invoice of its batch is still out', async () => {
+    // get-invoice 105 is held until the client of 101 is asked for. Were each key held until
+    // the whole batch ends, no get-client could be sent first: the hold then ends on its own
+    // after a second and the order below comes out the other way round.
+    const seen: string[] = [];
+    let releaseHeld!: () => void;
+    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+    const fallback = setTimeout(releaseHeld, 1000);
+    h.factorCloud.override = (request) => {
+      if (request.path.includes('get-client') && request.query.clientkey === 'CL-1') {
+        seen.push('get-client CL-1');
+        releaseHeld();
+      }
+      if (!request.path.includes('get-invoice') || request.query.InvoiceIntegrationId !== '105')
+        return undefined;
+      return held.then(() => {
+        seen.push('get-invoice 105 answered');
+        return { json: factoringInvoice('105', CLIENT_OF[105]) };
+      });
+    };
+    try {
+      const reply = await h.query('{ invoices { nodes { invoiceNumber factoring { client { name } } } } }');
+      expect(reply.body.errors).toBeUndefined();
+    } finally {
+      clearTimeout(fallback);
+      h.factorCloud.override = undefined;
+    }
+    expect(seen).toEqual(['get-client CL-1', 'get-invoice 105 answered']);
+    expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(NUMBERS.length);
+    expect(h.factorCloud.requestsTo('get-client')).toHaveLength(3);
+  });
 });
 
 describe('upstream requests', () => {
