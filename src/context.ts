@@ -1,3 +1,4 @@
+import { CallRounds } from './http/callRounds.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import { scopedHttp } from './observability/upstreamCall.js';
@@ -94,6 +95,8 @@ class RequestContext implements Context {
 class RequestClients implements UpstreamClients {
   #confirma: ConfirmaClient | undefined;
   #factorCloud: FactorCloudClient | undefined;
+  /** One count of rounds for both upstreams: a get-invoice builds on a Confirma page. */
+  readonly #rounds = new CallRounds();
 
   constructor(
     private readonly deps: ContextDeps,
@@ -103,13 +106,13 @@ class RequestClients implements UpstreamClients {
 
   get confirma(): ConfirmaClient {
     return (this.#confirma ??= createConfirmaClient(
-      scopedHttp(this.deps.confirmaHttp, this.scope),
+      scopedHttp(this.deps.confirmaHttp, this.scope, this.#rounds),
       this.tenant.confirma,
     ));
   }
   get factorCloud(): FactorCloudClient {
     return (this.#factorCloud ??= createFactorCloudClient(
-      scopedHttp(this.deps.factorCloudHttp, this.scope),
+      scopedHttp(this.deps.factorCloudHttp, this.scope, this.#rounds),
       this.tenant.factorCloud,
     ));
   }

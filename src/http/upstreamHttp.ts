@@ -59,6 +59,11 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** The call's trace span, reported back to the observer with each attempt and retry. */
   trace?: CallTrace | undefined;
+  /**
+   * The call's round in its request (callRounds.ts): among calls waiting for a connection slot,
+   * a later round is served first. A call without one counts as round 1.
+   */
+  round?: number | undefined;
 }
 
 export interface UpstreamResponse {
@@ -133,10 +138,14 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       let sent = false;
       let failure: FailureVerdict;
       try {
-        const response = await slots.run(() => {
-          sent = true;
-          return sendOnce(pool, request, signal, limits);
-        }, signal);
+        const response = await slots.run(
+          () => {
+            sent = true;
+            return sendOnce(pool, request, signal, limits);
+          },
+          signal,
+          request.round,
+        );
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;

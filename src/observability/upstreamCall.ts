@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
+import type { CallRounds } from '../http/callRounds.js';
 import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '../http/upstreamHttp.js';
 import { formatTraceparent } from './requestId.js';
 import type { TraceParent } from './requestId.js';
@@ -15,10 +16,11 @@ export const UPSTREAM_SPAN_ATTRIBUTES = {
 
 /**
  * A view of the transport for one request: every call it sends carries the request's id and
- * trace context (see `sendObserved`). Cheap to make, so each request's clients get one.
+ * trace context (see `sendObserved`) and its round in the request (`rounds`, shared by the
+ * request's views of both upstreams). Cheap to make, so each request's clients get one.
  */
-export function scopedHttp(http: UpstreamHttp, scope: RequestScope): UpstreamHttp {
-  return new ScopedHttp(http, scope);
+export function scopedHttp(http: UpstreamHttp, scope: RequestScope, rounds: CallRounds): UpstreamHttp {
+  return new ScopedHttp(http, scope, rounds);
 }
 
 /** A class, so a view is two fields and no closures: one is made per request and upstream. */
@@ -26,6 +28,7 @@ class ScopedHttp implements UpstreamHttp {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly scope: RequestScope,
+    private readonly rounds: CallRounds,
   ) {}
 
   get upstream() {
@@ -34,8 +37,13 @@ class ScopedHttp implements UpstreamHttp {
   get root() {
     return this.http.root;
   }
-  request(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return sendObserved(this.http, request, this.scope);
+  async request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const round = this.rounds.next();
+    try {
+      return await sendObserved(this.http, { ...request, round }, this.scope);
+    } finally {
+      this.rounds.ended(round);
+    }
   }
   breakerState() {
     return this.http.breakerState();
