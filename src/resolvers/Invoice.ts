@@ -28,7 +28,9 @@ export const Invoice: InvoiceResolvers = {
   async paymentControl(invoice, _args, context) {
     const record = await distributionRecord(invoice, context);
     // The invoice number rides along so `PaymentControl.case` can send it with the case id.
-    return record?.paymentControl ? { ...record.paymentControl, invoiceNumber: record.invoiceNumber } : null;
+    return record?.paymentControl
+      ? { ...record.paymentControl, invoiceNumber: record.invoiceNumber, unreadable: record.unreadable }
+      : null;
   },
 
   factoring(invoice, _args, { loaders, factoringInvoiceId }) {

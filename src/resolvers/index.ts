@@ -14,6 +14,7 @@ import {
   factorCloudMutation,
   factorCloudQuery,
 } from './factorcloud/index.js';
+import { Distribution } from './Distribution.js';
 import { Invoice } from './Invoice.js';
 import { AppliedInvoiceFilter, InvoiceList } from './InvoiceList.js';
 import { CaseBalance, CollectionCase, PaymentControl } from './PaymentControl.js';
@@ -29,6 +30,7 @@ export const resolvers: Resolvers = {
   InvoiceList,
   AppliedInvoiceFilter,
   Invoice: { ...Invoice, ...confirmaInvoiceFields },
+  Distribution,
   PaymentControl,
   CollectionCase,
   CaseBalance,

@@ -5,6 +5,7 @@ import type {
   DistributionRecord,
 } from '../upstreams/confirma/client.js';
 import type { PaymentControlRecord } from '../upstreams/confirma/schemas.js';
+import type { UnreadableDates } from '../upstreams/confirma/unreadableDates.js';
 import type { ClientRecord, FactoringInvoiceRecord } from '../upstreams/factorcloud/client.js';
 
 /**
@@ -21,8 +22,14 @@ export interface InvoiceModel {
 export type InvoiceListModel = DistributionPage;
 export type AppliedFilterModel = NonNullable<DistributionPage['filtersApplied']>;
 export type DistributionModel = DistributionRecord;
-/** Payment control of an invoice, with that invoice's number for the case lookup. */
-export type PaymentControlModel = PaymentControlRecord & { invoiceNumber?: string };
+/**
+ * Payment control of an invoice, with that invoice's number for the case lookup and the record's
+ * unreadable timestamps (its `activatedAt` is one of them).
+ */
+export type PaymentControlModel = PaymentControlRecord & {
+  invoiceNumber?: string;
+  unreadable?: UnreadableDates | undefined;
+};
 export type CollectionCaseModel = CaseRecord;
 export type CaseBalanceModel = NonNullable<CaseRecord['balance']>;
 export type FactoringInvoiceModel = FactoringInvoiceRecord;

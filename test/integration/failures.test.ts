@@ -74,7 +74,10 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
             json: {
               invoices: [
                 distributionRecord(201),
-                distributionRecord(202, { dates: { createdAt: 'yesterday' } }),
+                distributionRecord(202, {
+                  paymentControl: { enabled: 'maybe', caseId: 480202 },
+                  dates: { createdAt: 'yesterday' },
+                }),
               ],
             },
           }
@@ -89,6 +92,47 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [['invoices', 'nodes', 1, 'distribution'], 'UPSTREAM_BAD_RESPONSE'],
     ]);
+  });
+
+  it('fails only the timestamps of a record whose other fields read, and still fetches its case', async () => {
+    const dates = {
+      // The docs' own example sends this placeholder.
+      createdAt: 'string',
+      printedAt: '2026-11-01T09:00:00.000Z',
+      distributedAt: '2026-02-30T10:00:00Z',
+      paymentControlActivatedAt: 'soon',
+    };
+    h.confirma.override = (request) =>
+      request.path.endsWith('/invoice/distribution')
+        ? { json: { invoices: [distributionRecord(201), distributionRecord(202, { dates })] } }
+        : undefined;
+    const { body } = await h.query(`{ invoices { nodes { invoiceNumber
+      distribution { status createdAt printedAt distributedAt }
+      paymentControl { caseId activatedAt case { stage } } } } }`);
+    expect(body.data?.invoices?.nodes?.[1]).toEqual({
+      invoiceNumber: '202',
+      distribution: {
+        status: 'DELIVERED',
+        createdAt: null,
+        printedAt: '2026-11-01T09:00:00.000Z',
+        distributedAt: null,
+      },
+      paymentControl: { caseId: '480202', activatedAt: null, case: { stage: 'REMINDER' } },
+    });
+    expect(body.errors?.map((e) => [e.path?.slice(3).join('.'), e.extensions?.code])).toEqual([
+      ['distribution.createdAt', 'UPSTREAM_BAD_RESPONSE'],
+      ['distribution.distributedAt', 'UPSTREAM_BAD_RESPONSE'],
+      ['paymentControl.activatedAt', 'UPSTREAM_BAD_RESPONSE'],
+    ]);
+    expect(body.errors?.every((e) => e.path?.[2] === 1)).toBe(true);
+    expect(body.errors?.[0]?.message).toMatch(
+      /dates\.createdAt cannot be read \(expected an ISO 8601 date-time\)/,
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      upstream: 'confirma',
+      endpoint: 'invoice/distribution',
+    });
+    expect(h.confirma.requestsTo('/invoice/case').map((r) => r.query.caseId)).toEqual(['480201', '480202']);
   });
 
   it('returns a root error with data null when the distribution list itself is unavailable', async () => {

@@ -9,6 +9,7 @@ import {
   recordInvoiceNumberSchema,
 } from './schemas.js';
 import type { CaseRecord, DistributionRecord } from './schemas.js';
+import { setAsideUnreadableDates } from './unreadableDates.js';
 
 /** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
 export interface DistributionQuery {
@@ -101,6 +102,14 @@ function readEntry(
 ): DistributionEntry {
   const parsed = distributionRecordSchema.safeParse(raw);
   if (parsed.success) return { invoiceNumber: parsed.data.invoiceNumber, record: parsed.data };
+  const dated = setAsideUnreadableDates(raw, parsed.error, where);
+  const reread = dated && distributionRecordSchema.safeParse(dated.raw);
+  if (dated && reread?.success) {
+    return {
+      invoiceNumber: reread.data.invoiceNumber,
+      record: { ...reread.data, unreadable: dated.unreadable },
+    };
+  }
   const id = recordInvoiceNumberSchema.safeParse(raw);
   if (!id.success) {
     // Without an invoice number the record cannot be placed anywhere: the page is unusable.

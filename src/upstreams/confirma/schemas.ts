@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boolean, date, dateTime, identifier, integer, list, text } from '../lenient.js';
+import type { UnreadableDates } from './unreadableDates.js';
 
 /**
  * Reply schemas for the Confirma Partner API, following confirma.md §4.6–4.7 and the
@@ -54,7 +55,8 @@ export const distributionRecordSchema = z
     errors: r.errors,
   }));
 
-export type DistributionRecord = z.output<typeof distributionRecordSchema>;
+/** `unreadable`: timestamps the record sent but that could not be read (unreadableDates.ts). */
+export type DistributionRecord = z.output<typeof distributionRecordSchema> & { unreadable?: UnreadableDates };
 export type PaymentControlRecord = NonNullable<DistributionRecord['paymentControl']>;
 
 /** Just enough of a record to know which invoice it is when the rest breaks the contract. */

@@ -1,0 +1,22 @@
+import type { DistributionResolvers } from '../__generated__/resolvers-types.js';
+import { unreadableDateError } from '../upstreams/confirma/unreadableDates.js';
+import type { DateField, UnreadableDates } from '../upstreams/confirma/unreadableDates.js';
+
+/**
+ * A timestamp of a distribution record; when Confirma sent one that could not be read, that
+ * field alone fails (UPSTREAM_BAD_RESPONSE) and the rest of the record still answers.
+ */
+export function readableDate<
+  T extends { unreadable?: UnreadableDates | undefined },
+  F extends DateField & keyof T,
+>(model: T, field: F): T[F] {
+  const error = unreadableDateError(model.unreadable, field);
+  if (error) throw error;
+  return model[field];
+}
+
+export const Distribution: DistributionResolvers = {
+  createdAt: (record) => readableDate(record, 'createdAt'),
+  printedAt: (record) => readableDate(record, 'printedAt'),
+  distributedAt: (record) => readableDate(record, 'distributedAt'),
+};
