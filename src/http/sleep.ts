@@ -19,3 +19,11 @@ export function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void
     }
   });
 }
+
+/**
+ * Resolves in the event loop's check phase, after the I/O callbacks that were ready when it
+ * was called (`setImmediate`), not after a time.
+ */
+export function afterPendingIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -109,7 +109,7 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     const { body } = await h.query(`{ invoices { nodes { invoiceNumber
       distribution { status createdAt printedAt distributedAt }
       paymentControl { caseId activatedAt case { stage } } } } }`);
-    expect(body.data?.invoices?.nodes?.[1]).toEqual({
+    expect((body.data as { invoices: { nodes: unknown[] } }).invoices.nodes[1]).toEqual({
       invoiceNumber: '202',
       distribution: {
         status: 'DELIVERED',
