@@ -1,4 +1,5 @@
 import { serverAudits } from 'graphql-http';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
@@ -77,5 +78,29 @@ describe('GraphQL over HTTP', () => {
     const response = await fetch(new URL('/nope', h.url));
     expect(response.status).toBe(404);
     expect(JSON.stringify(await response.json())).toContain('/graphql');
+  });
+
+  it('serves a GET query whose target is an absolute URL, as a proxy may send it', async () => {
+    const target = new URL('/graphql?query=%7B__typename%7D', h.url);
+    const reply = await new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.href,
+          headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ data: { __typename: 'Query' } });
   });
 });
