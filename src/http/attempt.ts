@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Pool } from 'undici';
 import { readText } from '../lib/readText.js';
+import type { DeadlineSignal } from './deadline.js';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
 import { statusFailure } from './failures.js';
@@ -20,7 +21,7 @@ interface Where {
 export async function sendOnce(
   pool: Pool,
   request: UpstreamRequest,
-  signal: AbortSignal,
+  signal: DeadlineSignal,
   limits: { upstream: UpstreamName; maxBodyBytes: number },
 ): Promise<UpstreamResponse> {
   const where = { upstream: limits.upstream, endpoint: request.endpoint };
@@ -29,6 +30,7 @@ export async function sendOnce(
     path: withQuery(request.path, request.query),
     headers: request.headers ?? {},
     body: request.body ?? null,
+    // A CallDeadline, not an AbortSignal: undici takes any signal with addEventListener.
     signal,
   });
   const text = await readBounded(response.body, limits.maxBodyBytes, where);

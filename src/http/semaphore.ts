@@ -1,3 +1,5 @@
+import type { DeadlineSignal } from './deadline.js';
+
 /**
  * A counting semaphore: at most `limit` holders at once. Waiters are served by priority, higher
  * first, and in FIFO order within one priority. Used to bound concurrent requests per upstream
@@ -28,7 +30,7 @@ export class Semaphore {
    * leaves the queue and rejects with the signal's reason, so a caller past its deadline never
    * takes a slot it can no longer use. `priority` (default 1) counts from 1 up to MAX_PRIORITY.
    */
-  run<T>(task: () => Promise<T>, signal?: AbortSignal, priority = 1): Promise<T> {
+  run<T>(task: () => Promise<T>, signal?: DeadlineSignal, priority = 1): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // A free slot is taken at once: the task starts in this tick, not after a queued one.
     if (this.active < this.limit) {
@@ -47,7 +49,7 @@ export class Semaphore {
     }
   }
 
-  private acquire(signal: AbortSignal | undefined, lane: number): Promise<void> {
+  private acquire(signal: DeadlineSignal | undefined, lane: number): Promise<void> {
     const waiting = (this.lanes[lane] ??= []);
     return new Promise((resolve, reject) => {
       const onAbort = () => {

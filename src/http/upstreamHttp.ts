@@ -1,7 +1,8 @@
 import { Pool } from 'undici';
 import { sendOnce } from './attempt.js';
 import { CircuitBreaker } from './breaker.js';
-import { startDeadline } from './deadline.js';
+import { CallDeadline } from './deadline.js';
+import type { DeadlineSignal } from './deadline.js';
 import type { BreakerPolicy } from './breaker.js';
 import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
@@ -114,12 +115,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const details = { upstream, endpoint: request.endpoint };
     const deadline = performance.now() + options.totalTimeoutMs;
-    const { signal, release } = startDeadline(options.totalTimeoutMs);
+    const signal = new CallDeadline(options.totalTimeoutMs);
     let response: UpstreamResponse;
     try {
       response = await send(request, details, deadline, signal);
     } finally {
-      release();
+      signal.release();
     }
     // The reply's slot is free and the next waiting call already went out. What the caller does
     // with the reply (validation, resolvers, its follow-up calls) waits until every other reply
@@ -135,7 +136,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     request: UpstreamRequest,
     details: { upstream: UpstreamName; endpoint: string },
     deadline: number,
-    signal: AbortSignal,
+    signal: DeadlineSignal,
   ): Promise<UpstreamResponse> {
     budget.recordCall();
     let lastError: UpstreamError | undefined;

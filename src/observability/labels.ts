@@ -12,8 +12,9 @@ export class BoundedLabel {
   ) {}
 
   value(raw: string): string {
-    if (!this.pattern.test(raw)) return 'invalid';
+    // A value seen before passed the pattern then: one set lookup on the hot path.
     if (this.seen.has(raw)) return raw;
+    if (!this.pattern.test(raw)) return 'invalid';
     if (this.seen.size >= this.limit) return 'other';
     this.seen.add(raw);
     return raw;

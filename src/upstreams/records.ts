@@ -16,9 +16,11 @@ export function isBlank(value: unknown): boolean {
 export function lowerCaseKeys(value: unknown): unknown {
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  // Own keys only (parsed JSON has no others); no [key, value] pair per key: this runs on
+  // every FactorCloud reply and schedule row.
+  for (const key of Object.keys(value)) {
     const lower = key.toLowerCase();
-    if (isBlank(out[lower])) out[lower] = item;
+    if (isBlank(out[lower])) out[lower] = value[key];
   }
   return out;
 }
