@@ -38,7 +38,15 @@ export function createObservability(
     tracing,
     metricsEnabled: config.metricsEnabled,
     upstreamObserver: createUpstreamObserver(metrics),
-    scopeFor: (identity) => ({ ...identity, metrics, tracer: tracing?.tracer, operationSpan: undefined }),
+    // Fields named one by one: a spread here, once per request, showed in CPU profiles.
+    scopeFor: ({ requestId, traceparent, tracestate }) => ({
+      requestId,
+      traceparent,
+      tracestate,
+      metrics,
+      tracer: tracing?.tracer,
+      operationSpan: undefined,
+    }),
     shutdown: async () => tracing?.shutdown(),
   };
 }

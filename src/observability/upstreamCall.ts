@@ -40,7 +40,7 @@ class ScopedHttp implements UpstreamHttp {
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const round = this.rounds.next();
     try {
-      return await sendObserved(this.http, { ...request, round }, this.scope);
+      return await sendObserved(this.http, request, this.scope, round);
     } finally {
       this.rounds.ended(round);
     }
@@ -62,11 +62,12 @@ async function sendObserved(
   http: UpstreamHttp,
   request: UpstreamRequest,
   scope: RequestScope,
+  round: number,
 ): Promise<UpstreamResponse> {
   if (!scope.tracer) {
     // No tracing of our own: hand the caller's trace context on unchanged, so the trace the
     // router started still continues at the upstream.
-    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent)));
+    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent), round));
   }
   const span = scope.tracer.startSpan(
     `${http.upstream} ${request.endpoint}`,
@@ -85,7 +86,7 @@ async function sendObserved(
   try {
     // The span goes along with the request, so the transport's attempt and retry reports
     // (upstreamObserver.ts) land on it.
-    return await http.request({ ...withHeaders(request, headers), trace: span });
+    return await http.request({ ...withHeaders(request, headers, round), trace: span });
   } catch (error) {
     // The error code only: spans leave this service, so no message travels with them.
     const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
@@ -105,6 +106,10 @@ function propagationHeaders(scope: RequestScope, parent: TraceParent | undefined
   };
 }
 
-function withHeaders(request: UpstreamRequest, headers: Record<string, string>): UpstreamRequest {
-  return { ...request, headers: { ...request.headers, ...headers } };
+function withHeaders(
+  request: UpstreamRequest,
+  headers: Record<string, string>,
+  round: number,
+): UpstreamRequest {
+  return { ...request, headers: { ...request.headers, ...headers }, round };
 }
