@@ -38,6 +38,45 @@ describe('lazy fields', () => {
     expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
   });
 
+  it('fetches for a list only what the operation selects, through aliases, fragments and directives', async () => {
+    const fragments: Record<string, string> = {
+      F: 'fragment F on Invoice { f: factoring { amount } }',
+      C: 'fragment C on PaymentControl { case { stage } }',
+    };
+    const list = (selection: string) =>
+      [
+        `query ($on: Boolean!) { invoices { nodes { ${selection} } } }`,
+        ...Object.entries(fragments)
+          .filter(([name]) => selection.includes(`...${name}`))
+          .map(([, fragment]) => fragment),
+      ].join('\n');
+    const calls = async (selection: string, on: boolean) => {
+      h.resetRequests();
+      const reply = await h.query(list(selection), { on });
+      expect(reply.body.errors).toBeUndefined();
+      return [h.factorCloud.requestsTo('get-invoice').length, h.confirma.requestsTo('/invoice/case').length];
+    };
+    const all = NUMBERS.length;
+    expect(await calls('factoring @skip(if: $on) { amount } paymentControl { caseId }', true)).toEqual([
+      0, 0,
+    ]);
+    expect(
+      await calls(
+        'factoring @include(if: $on) { amount } paymentControl { case @skip(if: $on) { stage } }',
+        false,
+      ),
+    ).toEqual([0, all]);
+    expect(await calls('...F @include(if: $on) ... on Invoice { paymentControl { ...C } }', true)).toEqual([
+      all,
+      all,
+    ]);
+    expect(await calls('...F @include(if: $on) paymentControl { ...C @skip(if: $on) }', false)).toEqual([
+      0,
+      all,
+    ]);
+    expect(await calls('...F @skip(if: $on) paymentControl { ...C @skip(if: $on) }', true)).toEqual([0, 0]);
+  });
+
   it('fetches case details only when case is selected', async () => {
     await h.query('{ invoice(invoiceNumber: "101") { paymentControl { case { stage } } } }');
     expect(h.confirma.requestsTo('/invoice/case').map((r) => r.query.caseId)).toEqual(['480101']);
