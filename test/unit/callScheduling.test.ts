@@ -1,6 +1,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { CallDeadline } from '../../src/http/deadline.js';
+import { WAITERS_PER_TURN, afterPendingIo } from '../../src/http/sleep.js';
 
 describe('CallDeadline', () => {
   it('aborts once its time is up, with the TimeoutError an AbortSignal.timeout() gives', async () => {
@@ -36,5 +37,18 @@ describe('CallDeadline', () => {
     await wait(30);
     deadline.addEventListener('abort', () => heard.push('late'));
     expect(heard).toEqual(['kept']);
+  });
+});
+
+describe('afterPendingIo', () => {
+  it('lets waiters go in order, a few per turn of the event loop, with I/O turns in between', async () => {
+    const order: string[] = [];
+    const count = WAITERS_PER_TURN * 2 + 3;
+    const waiters = Array.from({ length: count }, (_, i) => afterPendingIo().then(() => order.push(`w${i}`)));
+    // Queued after the first turn's batch: it runs before the second batch is let go.
+    setImmediate(() => order.push('next turn'));
+    await Promise.all(waiters);
+    const names = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `w${from + i}`);
+    expect(order).toEqual([...names(0, WAITERS_PER_TURN), 'next turn', ...names(WAITERS_PER_TURN, count)]);
   });
 });
