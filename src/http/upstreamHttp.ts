@@ -15,7 +15,8 @@ import { planRetry } from './retryPlan.js';
 import type { RetryPolicy } from './retryPlan.js';
 import { Semaphore } from './semaphore.js';
 import { createReporter } from './report.js';
-import { afterPendingIo, sleep } from './sleep.js';
+import { afterPendingIo } from './replyTurns.js';
+import { sleep } from './sleep.js';
 
 export interface UpstreamHttpOptions {
   upstream: UpstreamName;

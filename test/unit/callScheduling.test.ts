@@ -1,7 +1,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { CallDeadline } from '../../src/http/deadline.js';
-import { WAITERS_PER_TURN, afterPendingIo } from '../../src/http/sleep.js';
+import { WAITERS_PER_TURN, afterPendingIo } from '../../src/http/replyTurns.js';
 
 describe('CallDeadline', () => {
   it('aborts once its time is up, with the TimeoutError an AbortSignal.timeout() gives', async () => {
