@@ -25,9 +25,16 @@ export class CallDeadline implements DeadlineSignal {
   reason: unknown = undefined;
   #listeners: Array<() => void> | undefined;
   readonly #timer: NodeJS.Timeout;
+  readonly #endsAt: number;
 
   constructor(ms: number) {
+    this.#endsAt = performance.now() + ms;
     this.#timer = setTimeout(() => this.#expire(), ms);
+  }
+
+  /** Milliseconds left before the deadline (negative once past). */
+  remainingMs(): number {
+    return this.#endsAt - performance.now();
   }
 
   /** Listeners are one-shot, as with `{ once: true }`; one added after the deadline never runs. */

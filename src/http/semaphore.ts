@@ -7,7 +7,6 @@ import type { DeadlineSignal } from './deadline.js';
  */
 export class Semaphore {
   private active = 0;
-  private waiters = 0;
   /** Waiters by priority: `lanes[p]` holds those of priority p, oldest first. */
   private readonly lanes: Array<Array<() => void>> = [];
 
@@ -22,7 +21,7 @@ export class Semaphore {
   }
 
   get queued(): number {
-    return this.waiters;
+    return this.lanes.reduce((sum, lane) => sum + lane.length, 0);
   }
 
   /**
@@ -54,10 +53,7 @@ export class Semaphore {
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         const index = waiting.indexOf(grant);
-        if (index >= 0) {
-          waiting.splice(index, 1);
-          this.waiters -= 1;
-        }
+        if (index >= 0) waiting.splice(index, 1);
         reject(signal?.reason);
       };
       const grant = () => {
@@ -66,12 +62,11 @@ export class Semaphore {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       waiting.push(grant);
-      this.waiters += 1;
     });
   }
 
   private release(): void {
-    const next = this.waiters > 0 ? this.nextWaiter() : undefined;
+    const next = this.nextWaiter();
     // Hand the slot straight to the next waiter so `active` never dips and overshoots.
     if (next) next();
     else this.active -= 1;
@@ -81,10 +76,7 @@ export class Semaphore {
   private nextWaiter(): (() => void) | undefined {
     for (let lane = this.lanes.length - 1; lane >= 0; lane -= 1) {
       const next = this.lanes[lane]?.shift();
-      if (next) {
-        this.waiters -= 1;
-        return next;
-      }
+      if (next) return next;
     }
     return undefined;
   }

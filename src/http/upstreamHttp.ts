@@ -2,7 +2,6 @@ import { Pool } from 'undici';
 import { sendOnce } from './attempt.js';
 import { CircuitBreaker } from './breaker.js';
 import { CallDeadline } from './deadline.js';
-import type { DeadlineSignal } from './deadline.js';
 import type { BreakerPolicy } from './breaker.js';
 import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
@@ -115,13 +114,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
 
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const details = { upstream, endpoint: request.endpoint };
-    const deadline = performance.now() + options.totalTimeoutMs;
-    const signal = new CallDeadline(options.totalTimeoutMs);
+    const deadline = new CallDeadline(options.totalTimeoutMs);
     let response: UpstreamResponse;
     try {
-      response = await send(request, details, deadline, signal);
+      response = await send(request, details, deadline);
     } finally {
-      signal.release();
+      deadline.release();
     }
     // The reply's slot is free and the next waiting call already went out. What the caller does
     // with the reply (validation, resolvers, its follow-up calls) waits until every other reply
@@ -136,8 +134,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   async function send(
     request: UpstreamRequest,
     details: { upstream: UpstreamName; endpoint: string },
-    deadline: number,
-    signal: DeadlineSignal,
+    deadline: CallDeadline,
   ): Promise<UpstreamResponse> {
     budget.recordCall();
     let lastError: UpstreamError | undefined;
@@ -152,16 +149,16 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         const response = await slots.run(
           () => {
             sent = true;
-            return sendOnce(pool, request, signal, limits);
+            return sendOnce(pool, request, deadline, limits);
           },
-          signal,
+          deadline,
           request.round,
         );
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;
       } catch (raw) {
-        failure = classifyFailure(raw, details, { deadlinePassed: signal.aborted, sent });
+        failure = classifyFailure(raw, details, { deadlinePassed: deadline.aborted, sent });
         breaker.record(failure.health, admission.probe);
         report.attempt(request, attempt, started, failure.error);
         lastError = failure.error;
@@ -173,7 +170,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
           retryable: failure.retryable,
           status: failure.error.status,
           retryAfterSeconds: failure.error.retryAfterSeconds,
-          remainingMs: deadline - performance.now(),
+          remainingMs: deadline.remainingMs(),
         },
         retry,
         options.random,
@@ -183,7 +180,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       report.retry(request, attempt, decision.delayMs);
       // The slot was released above: a call waiting to retry never holds a connection slot.
       try {
-        await sleep(decision.delayMs, [signal, closing.signal]);
+        await sleep(decision.delayMs, [deadline, closing.signal]);
       } catch {
         throw failure.error;
       }

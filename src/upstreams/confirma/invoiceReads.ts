@@ -102,7 +102,7 @@ function readEntry(
 ): DistributionEntry {
   const parsed = distributionRecordSchema.safeParse(raw);
   if (parsed.success) return { invoiceNumber: parsed.data.invoiceNumber, record: parsed.data };
-  const dated = setAsideUnreadableDates(raw, parsed.error, where);
+  const dated = setAsideUnreadableDates(raw, parsed.error);
   const reread = dated && distributionRecordSchema.safeParse(dated.raw);
   if (dated && reread?.success) {
     return {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { UpstreamError, upstreamDisplayName } from '../../http/errors.js';
-import type { UpstreamName } from '../../http/errors.js';
+import { UpstreamError } from '../../http/errors.js';
 import { isRecord } from '../records.js';
 
 /** The timestamps under a distribution record's `dates`, and the GraphQL field each one fills. */
@@ -19,10 +18,8 @@ export type DateField = (typeof DATE_FIELDS)[keyof typeof DATE_FIELDS];
  */
 export type UnreadableDates = Partial<Record<DateField, string>>;
 
-interface Where {
-  upstream: UpstreamName;
-  endpoint: string;
-}
+/** Where a set-aside timestamp came from: the message and the field error name the same call. */
+const WHERE = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
 
 /**
  * A distribution record whose only problems are timestamps it cannot read (the docs' own example
@@ -33,7 +30,6 @@ interface Where {
 export function setAsideUnreadableDates(
   raw: unknown,
   error: z.ZodError,
-  where: Where,
 ): { raw: Record<string, unknown>; unreadable: UnreadableDates } | undefined {
   if (!isRecord(raw) || !isRecord(raw.dates)) return undefined;
   const dates: Record<string, unknown> = { ...raw.dates };
@@ -44,8 +40,7 @@ export function setAsideUnreadableDates(
       return undefined;
     dates[key] = null;
     unreadable[DATE_FIELDS[key]] =
-      `${upstreamDisplayName(where.upstream)} sent a ${where.endpoint} record whose dates.${key} ` +
-      `cannot be read (${issue.message})`;
+      `Confirma sent a ${WHERE.endpoint} record whose dates.${key} cannot be read (${issue.message})`;
   }
   return { raw: { ...raw, dates }, unreadable };
 }
@@ -61,8 +56,5 @@ export function unreadableDateError(
 ): UpstreamError | undefined {
   const problem = unreadable?.[field];
   if (problem === undefined) return undefined;
-  return new UpstreamError('UPSTREAM_BAD_RESPONSE', problem, {
-    upstream: 'confirma',
-    endpoint: 'invoice/distribution',
-  });
+  return new UpstreamError('UPSTREAM_BAD_RESPONSE', problem, WHERE);
 }
