@@ -9,6 +9,7 @@ import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
 import type { BreakerState, CallTrace, UpstreamObserver } from './observer.js';
 import { DEFAULT_BREAKER_POLICY, DEFAULT_RETRY_POLICY } from './resilienceConfig.js';
+import type { RequestCalls } from './requestCalls.js';
 import { RetryBudget } from './retryBudget.js';
 import { planRetry } from './retryPlan.js';
 import type { RetryPolicy } from './retryPlan.js';
@@ -65,6 +66,11 @@ export interface UpstreamRequest {
    * a later round is served first. A call without one counts as round 1.
    */
   round?: number | undefined;
+  /**
+   * The GraphQL request the call is made for (requestCalls.ts): the call ends by its deadline,
+   * and slots are shared in turn between requests. Without one, the call has only its own.
+   */
+  caller?: RequestCalls | undefined;
 }
 
 export interface UpstreamResponse {
@@ -114,7 +120,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
 
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const details = { upstream, endpoint: request.endpoint };
-    const deadline = new CallDeadline(options.totalTimeoutMs);
+    const left = request.caller?.remainingMs() ?? Number.POSITIVE_INFINITY;
+    // Past the request's deadline nothing is sent: no answer could still be used.
+    if (left <= 0) throw requestTimeUp(details, request.caller?.budgetMs ?? 0);
+    const deadline = new CallDeadline(Math.min(options.totalTimeoutMs, left));
     let response: UpstreamResponse;
     try {
       response = await send(request, details, deadline);
@@ -137,28 +146,39 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     deadline: CallDeadline,
   ): Promise<UpstreamResponse> {
     budget.recordCall();
+    // The time an attempt must have had at the upstream before its deadline's abort says the
+    // upstream is slow: what the attempt would get if it were sent at once (per-attempt and
+    // whole-call budgets, and the request's). 90% of it, as timers fire a little apart.
+    // Shorter means the time went on queueing here or on earlier calls: not the upstream's fault.
+    const fullTimeMs =
+      0.9 * Math.min(options.headersTimeoutMs, options.totalTimeoutMs, request.caller?.budgetMs ?? Infinity);
     let lastError: UpstreamError | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const admission = breaker.admit();
       // A retry the breaker refuses ends the call with what actually went wrong on the way.
       if (!admission.admitted) throw lastError ?? breakerOpen(details, admission.retryAfterMs);
       const started = performance.now();
-      let sent = false;
+      let sentAt: number | undefined;
       let failure: FailureVerdict;
       try {
         const response = await slots.run(
           () => {
-            sent = true;
+            sentAt = performance.now();
             return sendOnce(pool, request, deadline, limits);
           },
           deadline,
           request.round,
+          request.caller,
         );
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;
       } catch (raw) {
-        failure = classifyFailure(raw, details, { deadlinePassed: deadline.aborted, sent });
+        failure = classifyFailure(raw, details, {
+          deadlinePassed: deadline.aborted,
+          sent: sentAt !== undefined,
+          hadFullTime: sentAt !== undefined && performance.now() - sentAt >= fullTimeMs,
+        });
         breaker.record(failure.health, admission.probe);
         report.attempt(request, attempt, started, failure.error);
         lastError = failure.error;
@@ -210,5 +230,14 @@ function breakerOpen(details: { upstream: UpstreamName; endpoint: string }, retr
     `${upstreamDisplayName(details.upstream)} failed repeatedly, so ${details.endpoint} is not being ` +
       `called for now; retry in about ${retryAfterSeconds} s`,
     { ...details, retryAfterSeconds },
+  );
+}
+
+function requestTimeUp(details: { upstream: UpstreamName; endpoint: string }, budgetMs: number) {
+  return new UpstreamError(
+    'UPSTREAM_TIMEOUT',
+    `${details.endpoint} was not sent to ${upstreamDisplayName(details.upstream)}: the request's ` +
+      `${budgetMs} ms for upstream calls (UPSTREAM_REQUEST_TIMEOUT_MS) were used up`,
+    details,
   );
 }
