@@ -103,7 +103,12 @@ describe('_entities: malformed representations', () => {
 describe('_entities at the default limits', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ maxConcurrency: 16 });
+    // Budgets wide enough for 1,000 lookups on a busy machine: this is about the cap, not speed.
+    h = await startHarness({
+      maxConcurrency: 16,
+      totalTimeoutMs: 60_000,
+      upstream: { requestTimeoutMs: 60_000 },
+    });
   });
   afterAll(() => h.close());
 

@@ -14,31 +14,33 @@ const page = (...invoices: unknown[]) => ({ metaData: { totalCount: invoices.len
 
 describe('one deadline per GraphQL request', () => {
   it('bounds a chain of dependent calls that each fit the per-call budget', async () => {
-    // Each call takes 200 ms against 3 s per call; the request has 500 ms. The chain
-    // distribution → get-invoice → get-client reaches get-client at about 400 ms, which the
-    // request's deadline aborts at 500 ms.
-    h = await startHarness({ totalTimeoutMs: 3_000, upstream: { requestTimeoutMs: 500 } });
+    // Each call takes 400 ms against 3 s per call; the request has 1 s. The chain
+    // distribution → get-invoice → get-client needs 1.2 s: its last link (or, on a slow
+    // machine, the one before) is aborted at the request's deadline or never sent.
+    h = await startHarness({ totalTimeoutMs: 3_000, upstream: { requestTimeoutMs: 1_000 } });
     h.confirma.override = (request) =>
       request.path.endsWith('/invoice/distribution')
-        ? { json: page(distributionRecord(610)), delayMs: 200 }
+        ? { json: page(distributionRecord(610)), delayMs: 400 }
         : undefined;
     h.factorCloud.override = (request) => {
       if (request.path.includes('get-invoice'))
-        return { json: factoringInvoice('610', 'CL-6'), delayMs: 200 };
-      if (request.path.includes('get-client')) return { json: client('CL-6'), delayMs: 200 };
+        return { json: factoringInvoice('610', 'CL-6'), delayMs: 400 };
+      if (request.path.includes('get-client')) return { json: client('CL-6'), delayMs: 400 };
       return undefined;
     };
 
     const reply = await h.query('{ invoice(invoiceNumber: "610") { factoring { amount client { name } } } }');
-    expect(reply.body.data).toEqual({ invoice: { factoring: { amount: '1250.50', client: null } } });
+    expect(reply.body.data?.invoice).not.toBeNull();
     expect(reply.body.errors).toHaveLength(1);
-    expect(reply.body.errors?.[0]).toMatchObject({
-      path: ['invoice', 'factoring', 'client'],
-      extensions: { code: 'UPSTREAM_TIMEOUT' },
-    });
+    const error = reply.body.errors?.[0];
+    expect(error?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    expect([
+      ['invoice', 'factoring'],
+      ['invoice', 'factoring', 'client'],
+    ]).toContainEqual(error?.path);
     expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
+    // Nothing is sent twice, and the end of the chain at most once (aborted) or not at all.
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(1);
-    // Sent with 100 ms left and aborted at the deadline, never retried past it.
     expect(h.factorCloud.requestsTo('get-client').length).toBeLessThanOrEqual(1);
   });
 
