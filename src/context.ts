@@ -1,4 +1,5 @@
-import { CallRounds } from './http/callRounds.js';
+import { RequestCalls } from './http/requestCalls.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './http/resilienceConfig.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './logger.js';
 import { scopedHttp } from './observability/upstreamCall.js';
@@ -42,6 +43,8 @@ export interface ContextDeps {
   factoringInvoiceId(invoiceNumber: string): string;
   /** Cross-request cache of upstream reads (src/cache); absent: every read goes upstream. */
   upstreamCache?: UpstreamCache | undefined;
+  /** One request's whole time for upstream calls (UPSTREAM_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number | undefined;
 }
 
 /**
@@ -95,24 +98,29 @@ class RequestContext implements Context {
 class RequestClients implements UpstreamClients {
   #confirma: ConfirmaClient | undefined;
   #factorCloud: FactorCloudClient | undefined;
-  /** One count of rounds for both upstreams: a get-invoice builds on a Confirma page. */
-  readonly #rounds = new CallRounds();
+  /**
+   * One count of rounds and one deadline for both upstreams (a get-invoice builds on a Confirma
+   * page), started with the request rather than with its first call.
+   */
+  readonly #calls: RequestCalls;
 
   constructor(
     private readonly deps: ContextDeps,
     private readonly scope: RequestScope,
     private readonly tenant: Tenant,
-  ) {}
+  ) {
+    this.#calls = new RequestCalls(deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  }
 
   get confirma(): ConfirmaClient {
     return (this.#confirma ??= createConfirmaClient(
-      scopedHttp(this.deps.confirmaHttp, this.scope, this.#rounds),
+      scopedHttp(this.deps.confirmaHttp, this.scope, this.#calls),
       this.tenant.confirma,
     ));
   }
   get factorCloud(): FactorCloudClient {
     return (this.#factorCloud ??= createFactorCloudClient(
-      scopedHttp(this.deps.factorCloudHttp, this.scope, this.#rounds),
+      scopedHttp(this.deps.factorCloudHttp, this.scope, this.#calls),
       this.tenant.factorCloud,
     ));
   }

@@ -7,7 +7,8 @@ export type { Logger };
 /**
  * Structured JSON logs. Header paths that carry credentials are censored by name, and every
  * configured secret value is scrubbed from whatever else is logged. Errors are logged as name
- * and message only: stack traces and upstream bodies stay out of logs.
+ * and message only: stack traces and upstream bodies stay out of logs (server.ts logs the stack
+ * of an internal error, as a string, under its request id).
  */
 export function createLogger(
   options: { level: string; secrets: () => readonly string[] },

@@ -1,4 +1,6 @@
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -7,7 +9,7 @@ import type { PersistedQueryCache } from './cache/apqCache.js';
 import { cacheControlPlugins } from './cache/cacheControl.js';
 import { createContext } from './context.js';
 import type { Context, ContextDeps } from './context.js';
-import { formatError } from './errors.js';
+import { ErrorCode, formatError } from './errors.js';
 import type { Logger } from './logger.js';
 import { requestIdInErrors } from './observability/errorRequestIds.js';
 import { operationObservability } from './observability/graphqlPlugin.js';
@@ -93,7 +95,11 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   return { apollo, handler, stop: () => apollo.stop() };
 }
 
-/** One log line per error: code and path, never a stack trace or an upstream body. */
+/**
+ * One log line per error: code and path, never an upstream body. An internal error (a bug: the
+ * caller only sees INTERNAL_SERVER_ERROR) is logged at error level with its class, message and
+ * stack, so the request id in the response leads to its cause; secrets are scrubbed as always.
+ */
 function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -101,13 +107,39 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const shaped = formatError(error.toJSON(), error);
-            logger.warn(
-              { requestId: contextValue.requestId, path: error.path?.join('.'), ...shaped.extensions },
-              shaped.message,
-            );
+            const fields = {
+              requestId: contextValue.requestId,
+              path: error.path?.join('.'),
+              ...shaped.extensions,
+            };
+            if (shaped.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              logger.error({ ...fields, ...internalCause(error) }, shaped.message);
+            } else {
+              logger.warn(fields, shaped.message);
+            }
           }
         },
       };
     },
+  };
+}
+
+/**
+ * The thrown value behind an internal error, as plain strings (the logger keeps no stack of an
+ * Error it is given). Followed through `originalError` by shape: graphql may be loaded twice.
+ */
+function internalCause(error: GraphQLError): { errorClass: string; errorMessage: string; stack?: string } {
+  let cause: unknown = unwrapResolverError(error);
+  for (
+    let depth = 0;
+    depth < 4 && cause instanceof Error && 'originalError' in cause && cause.originalError;
+    depth += 1
+  )
+    cause = cause.originalError;
+  if (!(cause instanceof Error)) return { errorClass: typeof cause, errorMessage: String(cause) };
+  return {
+    errorClass: cause.constructor.name,
+    errorMessage: cause.message,
+    ...(cause.stack ? { stack: cause.stack } : {}),
   };
 }

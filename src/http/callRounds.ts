@@ -7,8 +7,8 @@
  * is the end of a branch already under way: serving it first lets each branch finish as its data
  * arrives instead of queueing behind every call of the round before. On a page of 800 invoices
  * the twelve get-client calls waited behind all 800 get-invoice calls and added one more upstream
- * round to the page. Across requests the same order finishes work already started before new
- * work begins; every call still ends within its own deadline.
+ * round to the page. The order holds within one request; between requests, slots go round in
+ * turn (semaphore.ts), so one request's backlog never delays another's first call.
  */
 export class CallRounds {
   #reached = 0;

@@ -45,6 +45,12 @@ export interface AttemptContext {
   deadlinePassed: boolean;
   /** The attempt got a connection slot and was handed to undici. */
   sent: boolean;
+  /**
+   * The attempt was at the upstream for as long as one sent at once would be given. A deadline
+   * that aborts an attempt sent later (after queueing for a slot, or late in its request's
+   * budget) cut short our own wait, and says nothing about the upstream.
+   */
+  hadFullTime: boolean;
 }
 
 /** Sorts one failed attempt: its public error, whether to retry it, what it says about health. */
@@ -71,7 +77,9 @@ export function classifyFailure(
     }
     return { error, retryable: RETRYABLE_STATUSES.has(raw.status), health: 'failure' };
   }
-  if (context.deadlinePassed) return { error, retryable: false, health: 'failure' };
+  if (context.deadlinePassed) {
+    return { error, retryable: false, health: context.hadFullTime ? 'failure' : 'neutral' };
+  }
   const code = errorCode(raw);
   if (code !== undefined && LOCAL_CLOSE_CODES.has(code))
     return { error, retryable: false, health: 'neutral' };

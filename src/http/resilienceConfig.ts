@@ -16,6 +16,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export const DEFAULT_BREAKER_POLICY: BreakerPolicy = { failureThreshold: 5, cooldownMs: 10_000 };
 
+/**
+ * One GraphQL request's whole time for its upstream calls, both upstreams and every round of a
+ * chain together (requestCalls.ts). As long as one call's budget by default, so a request of one
+ * call is not cut shorter than before; a chain of calls shares it.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
 /** The time budgets and concurrency bound of one upstream. */
 export interface UpstreamBudget {
   maxConcurrency: number;
@@ -29,6 +36,8 @@ export interface UpstreamBudget {
 export interface UpstreamSettings extends UpstreamBudget {
   retry: RetryPolicy;
   breaker: BreakerPolicy;
+  /** UPSTREAM_REQUEST_TIMEOUT_MS: bounds all calls of one GraphQL request; no per-upstream value. */
+  requestTimeoutMs: number;
   /** Set from CONFIRMA_* and FACTORCLOUD_* variables; absent keys use the shared value. */
   overrides: { confirma: Partial<UpstreamBudget>; factorCloud: Partial<UpstreamBudget> };
 }
@@ -75,6 +84,11 @@ export const upstreamEnvShape = {
   UPSTREAM_HEADERS_TIMEOUT_MS: integer(...r.HEADERS_TIMEOUT_MS),
   UPSTREAM_BODY_TIMEOUT_MS: integer(...r.BODY_TIMEOUT_MS),
   UPSTREAM_TOTAL_TIMEOUT_MS: integer(...r.TOTAL_TIMEOUT_MS),
+  UPSTREAM_REQUEST_TIMEOUT_MS: integer(
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    r.TOTAL_TIMEOUT_MS[1],
+    r.TOTAL_TIMEOUT_MS[2],
+  ),
   UPSTREAM_RETRY_MAX_ATTEMPTS: integer(d.maxAttempts, 1, 10),
   UPSTREAM_RETRY_BASE_DELAY_MS: integer(d.baseDelayMs, 0, 60_000),
   UPSTREAM_RETRY_MAX_DELAY_MS: integer(d.maxDelayMs, 0, 600_000),
@@ -106,6 +120,7 @@ export function upstreamSettings(e: UpstreamEnv): UpstreamSettings {
     headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
     bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
     totalTimeoutMs: e.UPSTREAM_TOTAL_TIMEOUT_MS,
+    requestTimeoutMs: e.UPSTREAM_REQUEST_TIMEOUT_MS,
     retry: {
       maxAttempts: e.UPSTREAM_RETRY_MAX_ATTEMPTS,
       baseDelayMs: e.UPSTREAM_RETRY_BASE_DELAY_MS,
@@ -146,7 +161,7 @@ export function defaultUpstreamSettings(): UpstreamSettings {
 
 /** The budget one upstream runs with: the shared values, then its own overrides. */
 export function budgetFor(settings: UpstreamSettings, upstream: keyof UpstreamSettings['overrides']) {
-  const { retry, breaker, overrides, ...shared } = settings;
+  const { retry, breaker, overrides, requestTimeoutMs: _request, ...shared } = settings;
   return { ...shared, ...overrides[upstream], retry, breaker };
 }
 

@@ -5,17 +5,20 @@ import { CallDeadline } from './deadline.js';
 import type { BreakerPolicy } from './breaker.js';
 import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
-import { UpstreamError, upstreamDisplayName } from './errors.js';
-import type { UpstreamName } from './errors.js';
-import type { BreakerState, CallTrace, UpstreamObserver } from './observer.js';
+import type { UpstreamObserver } from './observer.js';
 import { DEFAULT_BREAKER_POLICY, DEFAULT_RETRY_POLICY } from './resilienceConfig.js';
 import { RetryBudget } from './retryBudget.js';
 import { planRetry } from './retryPlan.js';
 import type { RetryPolicy } from './retryPlan.js';
 import { Semaphore } from './semaphore.js';
 import { createReporter } from './report.js';
+import { breakerOpen, requestTimeUp } from './refusals.js';
+import type { UpstreamError, UpstreamName } from './errors.js';
+import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from './upstreamTypes.js';
 import { afterPendingIo } from './replyTurns.js';
 import { sleep } from './sleep.js';
+
+export type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from './upstreamTypes.js';
 
 export interface UpstreamHttpOptions {
   upstream: UpstreamName;
@@ -40,51 +43,6 @@ export interface UpstreamHttpOptions {
   now?: () => number;
   /** Source of backoff jitter in [0, 1). */
   random?: () => number;
-}
-
-export interface UpstreamRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  /** Short label used in errors, logs and metrics, e.g. `get-invoice`. */
-  endpoint: string;
-  query?: Record<string, string | undefined>;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Non-2xx statuses the caller handles itself (e.g. 404 meaning "not known"). */
-  acceptStatuses?: readonly number[];
-  /**
-   * True only for reads that are safe to send twice. Set by the caller, never inferred from the
-   * method: FactorCloud reads by POST (get-docs) and Confirma writes by GET (renew). Requests
-   * without it are sent exactly once, even when the connection drops.
-   */
-  idempotent?: boolean;
-  /** The call's trace span, reported back to the observer with each attempt and retry. */
-  trace?: CallTrace | undefined;
-  /**
-   * The call's round in its request (callRounds.ts): among calls waiting for a connection slot,
-   * a later round is served first. A call without one counts as round 1.
-   */
-  round?: number | undefined;
-}
-
-export interface UpstreamResponse {
-  status: number;
-  /** Parsed JSON (numbers kept exact), or `undefined` for an empty body. */
-  body: unknown;
-}
-
-export interface UpstreamHttp {
-  readonly upstream: UpstreamName;
-  /**
-   * The long-lived transport (one pool per origin) this one sends through: itself, or the one a
-   * per-request view (observability/upstreamCall.ts) wraps. Process-wide guards are keyed by it.
-   */
-  readonly root: UpstreamHttp;
-  request(request: UpstreamRequest): Promise<UpstreamResponse>;
-  /** The circuit breaker's state, for readiness checks. */
-  breakerState(): BreakerState;
-  /** Stops retries that are waiting, lets attempts in flight finish, then closes the pool. */
-  close(): Promise<void>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -114,7 +72,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
 
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const details = { upstream, endpoint: request.endpoint };
-    const deadline = new CallDeadline(options.totalTimeoutMs);
+    const left = request.caller?.remainingMs() ?? Number.POSITIVE_INFINITY;
+    // Past the request's deadline nothing is sent: no answer could still be used.
+    if (left <= 0) throw requestTimeUp(details, request.caller?.budgetMs ?? 0);
+    const deadline = new CallDeadline(Math.min(options.totalTimeoutMs, left));
     let response: UpstreamResponse;
     try {
       response = await send(request, details, deadline);
@@ -137,28 +98,39 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     deadline: CallDeadline,
   ): Promise<UpstreamResponse> {
     budget.recordCall();
+    // The time an attempt must have had at the upstream before its deadline's abort says the
+    // upstream is slow: what the attempt would get if it were sent at once (per-attempt and
+    // whole-call budgets, and the request's). 90% of it, as timers fire a little apart.
+    // Shorter means the time went on queueing here or on earlier calls: not the upstream's fault.
+    const fullTimeMs =
+      0.9 * Math.min(options.headersTimeoutMs, options.totalTimeoutMs, request.caller?.budgetMs ?? Infinity);
     let lastError: UpstreamError | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const admission = breaker.admit();
       // A retry the breaker refuses ends the call with what actually went wrong on the way.
       if (!admission.admitted) throw lastError ?? breakerOpen(details, admission.retryAfterMs);
       const started = performance.now();
-      let sent = false;
+      let sentAt: number | undefined;
       let failure: FailureVerdict;
       try {
         const response = await slots.run(
           () => {
-            sent = true;
+            sentAt = performance.now();
             return sendOnce(pool, request, deadline, limits);
           },
           deadline,
           request.round,
+          request.caller,
         );
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;
       } catch (raw) {
-        failure = classifyFailure(raw, details, { deadlinePassed: deadline.aborted, sent });
+        failure = classifyFailure(raw, details, {
+          deadlinePassed: deadline.aborted,
+          sent: sentAt !== undefined,
+          hadFullTime: sentAt !== undefined && performance.now() - sentAt >= fullTimeMs,
+        });
         breaker.record(failure.health, admission.probe);
         report.attempt(request, attempt, started, failure.error);
         lastError = failure.error;
@@ -201,14 +173,4 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     },
   };
   return http;
-}
-
-function breakerOpen(details: { upstream: UpstreamName; endpoint: string }, retryAfterMs: number) {
-  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new UpstreamError(
-    'UPSTREAM_UNAVAILABLE',
-    `${upstreamDisplayName(details.upstream)} failed repeatedly, so ${details.endpoint} is not being ` +
-      `called for now; retry in about ${retryAfterSeconds} s`,
-    { ...details, retryAfterSeconds },
-  );
 }

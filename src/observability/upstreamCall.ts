@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
-import type { CallRounds } from '../http/callRounds.js';
+import type { RequestCalls } from '../http/requestCalls.js';
 import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '../http/upstreamHttp.js';
 import { formatTraceparent } from './requestId.js';
 import type { TraceParent } from './requestId.js';
@@ -16,11 +16,13 @@ export const UPSTREAM_SPAN_ATTRIBUTES = {
 
 /**
  * A view of the transport for one request: every call it sends carries the request's id and
- * trace context (see `sendObserved`) and its round in the request (`rounds`, shared by the
- * request's views of both upstreams). Cheap to make, so each request's clients get one.
+ * trace context (see `sendObserved`), its round in the request and the request itself, whose
+ * deadline bounds the call and by which the transport shares its slots between requests
+ * (`calls`, shared by the request's views of both upstreams). Cheap to make, so each request's
+ * clients get one.
  */
-export function scopedHttp(http: UpstreamHttp, scope: RequestScope, rounds: CallRounds): UpstreamHttp {
-  return new ScopedHttp(http, scope, rounds);
+export function scopedHttp(http: UpstreamHttp, scope: RequestScope, calls: RequestCalls): UpstreamHttp {
+  return new ScopedHttp(http, scope, calls);
 }
 
 /** A class, so a view is two fields and no closures: one is made per request and upstream. */
@@ -28,7 +30,7 @@ class ScopedHttp implements UpstreamHttp {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly scope: RequestScope,
-    private readonly rounds: CallRounds,
+    private readonly calls: RequestCalls,
   ) {}
 
   get upstream() {
@@ -38,11 +40,12 @@ class ScopedHttp implements UpstreamHttp {
     return this.http.root;
   }
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const round = this.rounds.next();
+    const rounds = this.calls.rounds;
+    const round = rounds.next();
     try {
-      return await sendObserved(this.http, request, this.scope, round);
+      return await sendObserved(this.http, { ...request, round, caller: this.calls }, this.scope);
     } finally {
-      this.rounds.ended(round);
+      rounds.ended(round);
     }
   }
   breakerState() {
@@ -62,12 +65,11 @@ async function sendObserved(
   http: UpstreamHttp,
   request: UpstreamRequest,
   scope: RequestScope,
-  round: number,
 ): Promise<UpstreamResponse> {
   if (!scope.tracer) {
     // No tracing of our own: hand the caller's trace context on unchanged, so the trace the
     // router started still continues at the upstream.
-    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent), round));
+    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent)));
   }
   const span = scope.tracer.startSpan(
     `${http.upstream} ${request.endpoint}`,
@@ -86,7 +88,7 @@ async function sendObserved(
   try {
     // The span goes along with the request, so the transport's attempt and retry reports
     // (upstreamObserver.ts) land on it.
-    return await http.request({ ...withHeaders(request, headers, round), trace: span });
+    return await http.request({ ...withHeaders(request, headers), trace: span });
   } catch (error) {
     // The error code only: spans leave this service, so no message travels with them.
     const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
@@ -106,10 +108,6 @@ function propagationHeaders(scope: RequestScope, parent: TraceParent | undefined
   };
 }
 
-function withHeaders(
-  request: UpstreamRequest,
-  headers: Record<string, string>,
-  round: number,
-): UpstreamRequest {
-  return { ...request, headers: { ...request.headers, ...headers }, round };
+function withHeaders(request: UpstreamRequest, headers: Record<string, string>): UpstreamRequest {
+  return { ...request, headers: { ...request.headers, ...headers } };
 }

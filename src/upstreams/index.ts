@@ -15,8 +15,10 @@ export function createUpstreamPools(
   observer?: UpstreamObserver,
   /** A clock and a jitter source of their own, for tests that drive the breaker. */
   sources: Pick<UpstreamHttpOptions, 'now' | 'random'> = {},
-): { confirmaHttp: UpstreamHttp; factorCloudHttp: UpstreamHttp } {
+): { confirmaHttp: UpstreamHttp; factorCloudHttp: UpstreamHttp; requestTimeoutMs: number } {
   return {
+    // Not a pool's: it bounds one GraphQL request's calls to both (context.ts).
+    requestTimeoutMs: limits.requestTimeoutMs,
     confirmaHttp: createUpstreamHttp({
       upstream: 'confirma',
       origin: origins.confirma,

@@ -51,6 +51,8 @@ export interface Harness extends RunningSubgraph {
 
 export interface HarnessOptions {
   invoiceIdTemplate?: string;
+  /** Replaces the template's mapping, e.g. with one that fails like a bug would. */
+  factoringInvoiceId?: (invoiceNumber: string) => string;
   maxConcurrency?: number;
   totalTimeoutMs?: number;
   production?: boolean;
@@ -129,7 +131,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     ...pools,
     confirmaCredentials,
     factorCloudCredentials,
-    factoringInvoiceId: invoiceIdFromTemplate(options.invoiceIdTemplate ?? '{invoiceNumber}'),
+    factoringInvoiceId:
+      options.factoringInvoiceId ?? invoiceIdFromTemplate(options.invoiceIdTemplate ?? '{invoiceNumber}'),
     logger,
     production: options.production ?? false,
     corsOrigins: ['https://studio.apollographql.com'],

@@ -107,7 +107,7 @@ describe('closing', () => {
 });
 
 describe('classifyFailure', () => {
-  const sent = { deadlinePassed: false, sent: true };
+  const sent = { deadlinePassed: false, sent: true, hadFullTime: true };
   const systemError = (code: string) => Object.assign(new Error(`connect ${code} 10.0.0.5:443`), { code });
 
   it.each([
@@ -124,7 +124,7 @@ describe('classifyFailure', () => {
 
   it('does not retry the whole-call deadline, which still counts against the upstream', () => {
     const timeout = new DOMException('The operation timed out', 'TimeoutError');
-    const verdict = classifyFailure(timeout, where, { deadlinePassed: true, sent: true });
+    const verdict = classifyFailure(timeout, where, { deadlinePassed: true, sent: true, hadFullTime: true });
     expect(verdict).toMatchObject({
       retryable: false,
       health: 'failure',
@@ -134,10 +134,16 @@ describe('classifyFailure', () => {
 
   it('does not blame the upstream for time spent waiting for one of our own slots', () => {
     const timeout = new DOMException('The operation timed out', 'TimeoutError');
-    expect(classifyFailure(timeout, where, { deadlinePassed: true, sent: false })).toMatchObject({
-      retryable: false,
-      health: 'neutral',
-    });
+    expect(
+      classifyFailure(timeout, where, { deadlinePassed: true, sent: false, hadFullTime: false }),
+    ).toMatchObject({ retryable: false, health: 'neutral' });
+  });
+
+  it('does not blame the upstream for a deadline that left a sent attempt less than its full time', () => {
+    const timeout = new DOMException('The operation timed out', 'TimeoutError');
+    expect(
+      classifyFailure(timeout, where, { deadlinePassed: true, sent: true, hadFullTime: false }),
+    ).toMatchObject({ retryable: false, health: 'neutral', error: { code: 'UPSTREAM_TIMEOUT' } });
   });
 
   it.each([

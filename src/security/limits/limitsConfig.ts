@@ -16,6 +16,13 @@ export interface OperationLimits {
   maxTokens: number;
   /** Estimated cost (listSizes.ts): objects returned, list fields multiplied by their size. */
   maxCost: number;
+  /**
+   * Upstream calls one `_entities` request may cause: each distinct representation's lookup plus
+   * the fields selected on it (measure.ts). Its own cap, well under `maxCost`, because the
+   * router sends these in bulk: the default fits a page of 1,000 invoices fetched from another
+   * subgraph with distribution, payment-control case and factoring with client (6 each).
+   */
+  maxEntityCalls: number;
   /** Assumed length of a small list without a size argument (a distribution's errors). */
   listSize: number;
   /** Assumed length of a list the upstream pages out in full (a window of invoices). */
@@ -29,6 +36,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxAliases: 50,
   maxTokens: 5_000,
   maxCost: 50_000,
+  maxEntityCalls: 10_000,
   listSize: 10,
   pageSize: 200,
   maxBatchOperations: 1,
@@ -42,6 +50,7 @@ export const limitsEnv = {
   OPERATION_MAX_ALIASES: integer(d.maxAliases, 0, 10_000),
   OPERATION_MAX_TOKENS: integer(d.maxTokens, 100, 1_000_000),
   OPERATION_MAX_COST: integer(d.maxCost, 1, 1_000_000_000),
+  OPERATION_MAX_ENTITY_CALLS: integer(d.maxEntityCalls, 1, 1_000_000_000),
   OPERATION_LIST_SIZE: integer(d.listSize, 1, 10_000),
   OPERATION_PAGE_SIZE: integer(d.pageSize, 1, 100_000),
   MAX_BATCH_OPERATIONS: integer(d.maxBatchOperations, 1, 100),
@@ -55,6 +64,7 @@ export function operationLimits(env: LimitsEnv): OperationLimits {
     maxAliases: env.OPERATION_MAX_ALIASES,
     maxTokens: env.OPERATION_MAX_TOKENS,
     maxCost: env.OPERATION_MAX_COST,
+    maxEntityCalls: env.OPERATION_MAX_ENTITY_CALLS,
     listSize: env.OPERATION_LIST_SIZE,
     pageSize: env.OPERATION_PAGE_SIZE,
     maxBatchOperations: env.MAX_BATCH_OPERATIONS,

@@ -1,6 +1,7 @@
 import type { FieldNode, GraphQLField, GraphQLNamedType, ValueNode } from 'graphql';
 import { Kind } from 'graphql';
 import type { OperationLimits } from './limitsConfig.js';
+import { distinctRepresentations } from './representations.js';
 
 /**
  * Lists that hold whatever an upstream listing returns for a window or a batch, in full: none
@@ -29,7 +30,8 @@ const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit', 'pageSize', 'take']);
 
 /**
  * The length to assume for a list field: its size argument when it has one; for `_entities`,
- * the number of representations the router sent; else the page or list size above.
+ * the distinct entities the router's representations name (each one upstream lookup; a
+ * malformed representation is refused here); else the page or list size above.
  */
 export function assumedListSize(
   parent: GraphQLNamedType,
@@ -45,8 +47,7 @@ export function assumedListSize(
   }
   if (parent.name === 'Query' && field.name === '_entities') {
     const representations = node.arguments?.find((argument) => argument.name.value === 'representations');
-    const count = representations && listLength(representations.value, variables);
-    if (count !== undefined) return count;
+    if (representations) return distinctRepresentations(representations.value, variables);
   }
   return PAGE_LISTS.has(`${parent.name}.${field.name}`) ? limits.pageSize : limits.listSize;
 }
@@ -56,15 +57,6 @@ function intValue(value: ValueNode, variables: Readonly<Record<string, unknown>>
   if (value.kind === Kind.VARIABLE) {
     const given = variables[value.name.value];
     return typeof given === 'number' && Number.isInteger(given) ? given : undefined;
-  }
-  return undefined;
-}
-
-function listLength(value: ValueNode, variables: Readonly<Record<string, unknown>>): number | undefined {
-  if (value.kind === Kind.LIST) return value.values.length;
-  if (value.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
-    return Array.isArray(given) ? given.length : undefined;
   }
   return undefined;
 }

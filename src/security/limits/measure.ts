@@ -17,9 +17,11 @@ export interface OperationMeasure {
   depth: number;
   aliases: number;
   cost: number;
+  /** The part of `cost` under `_entities`: the upstream calls the representations cause. */
+  entityCalls: number;
 }
 
-const NOTHING: OperationMeasure = { depth: 0, aliases: 0, cost: 0 };
+const NOTHING: OperationMeasure = { depth: 0, aliases: 0, cost: 0, entityCalls: 0 };
 
 /**
  * Measures the operation that is about to run.
@@ -33,6 +35,11 @@ const NOTHING: OperationMeasure = { depth: 0, aliases: 0, cost: 0 };
  * fragments inside fragments (a "fragment bomb") costs linear time to measure, not exponential.
  * Introspection fields (`__schema`, `__type`) are skipped: they never reach an upstream and
  * graphql's own rule bounds their depth.
+ *
+ * `_entities` counts each distinct representation (listSizes.ts) as its own lookup call plus the
+ * calls of the fields selected on it; that part is also reported as `entityCalls`, which has a
+ * cap of its own. The selection's cost is summed over every type's fragment, so a request that
+ * mixes types is over-counted, never under-counted.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -66,6 +73,7 @@ export function measureOperation(
     let depth = 0;
     let aliases = 0;
     let cost = 0;
+    let entityCalls = 0;
     for (const selection of selectionSet.selections) {
       let part: OperationMeasure;
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -80,7 +88,7 @@ export function measureOperation(
         const alias = selection.alias ? 1 : 0;
         if (!field) {
           // `__typename`, or a field validation has already refused.
-          part = { depth: 1, aliases: alias, cost: 0 };
+          part = { depth: 1, aliases: alias, cost: 0, entityCalls: 0 };
         } else {
           const named = namedType(field.type);
           const below = selection.selectionSet ? measureSelections(selection.selectionSet, named) : NOTHING;
@@ -89,18 +97,22 @@ export function measureOperation(
               ? 1
               : assumedListSize(parent, field, selection, variables, limits) ** listDepth(field.type);
           const own = isComposite(named) ? 1 : 0;
+          const fieldCost = (own + below.cost) * multiplier;
+          const entities = parent.name === 'Query' && name === '_entities';
           part = {
             depth: 1 + below.depth,
             aliases: alias + below.aliases,
-            cost: (own + below.cost) * multiplier,
+            cost: fieldCost,
+            entityCalls: entities ? fieldCost : below.entityCalls * multiplier,
           };
         }
       }
       depth = Math.max(depth, part.depth);
       aliases += part.aliases;
       cost += part.cost;
+      entityCalls += part.entityCalls;
     }
-    return { depth, aliases, cost };
+    return { depth, aliases, cost, entityCalls };
   };
 
   const root = schema.getRootType(operation.operation);

@@ -34,6 +34,13 @@ const CHECKS: readonly Check[] = [
     describe: (actual, limit) =>
       `The operation's estimated cost is ${actual}; at most ${limit} is allowed. Select fewer nested lists or narrow the filter window.`,
   },
+  {
+    key: 'entityCalls',
+    limit: 'maxEntityCalls',
+    code: ErrorCode.OPERATION_TOO_COSTLY,
+    describe: (actual, limit) =>
+      `The _entities representations would cause about ${actual} upstream calls; at most ${limit} are allowed per request. Send fewer representations per request or select fewer fields on them.`,
+  },
 ];
 
 /**
