@@ -1,5 +1,7 @@
 import { badUserInput } from '../errors.js';
-import { addOneYear, todayIsoDate } from '../lib/dates.js';
+import { addOneYear } from '../lib/dates.js';
+import { todayIn } from '../lib/timeZones.js';
+import type { Context } from '../context.js';
 import { CONFIRMA_ID_FORM, readConfirmaId } from '../validation/confirmaIds.js';
 import type { DistributionQuery } from '../upstreams/confirma/client.js';
 import type { InvoiceFilter } from '../__generated__/resolvers-types.js';
@@ -18,6 +20,11 @@ export function checkInvoiceNumber(value: string, argument: string): string {
   );
 }
 
+/** Today's date in the business time zone (BUSINESS_TIME_ZONE), not the server's or UTC's. */
+export function businessToday(context: Pick<Context, 'timeZones'>, now: Date = new Date()): string {
+  return todayIn(context.timeZones.business, now);
+}
+
 /**
  * Checks a date window before any upstream call: it must not run backwards or span more than a
  * year. A missing `to` means today, so an open-ended `from` is held to the same one-year rule.
@@ -27,7 +34,7 @@ export function checkWindow(
   from: string | null | undefined,
   to: string | null | undefined,
   prefix: string,
-  today = todayIsoDate(),
+  today: string,
 ): { from?: string; to?: string } {
   const window: { from?: string; to?: string } = {};
   if (from != null) {
@@ -55,7 +62,7 @@ export function checkWindow(
 /** Turns `InvoiceFilter` into Confirma's distribution query. */
 export function toDistributionQuery(
   filter: InvoiceFilter | null | undefined,
-  today = todayIsoDate(),
+  today: string,
 ): DistributionQuery {
   const query: DistributionQuery = {};
   if (!filter) return query;
