@@ -8,6 +8,8 @@ import type { ObservabilityConfig } from './observability/observabilityConfig.js
 import { securityConfig, securityEnv, securitySecrets } from './security/securityEnv.js';
 import { hasTenantRegistry, securityProblems } from './security/securityProblems.js';
 import type { SecurityConfig } from './security/securityEnv.js';
+import { timeZoneEnv, timeZoneSettings } from './lib/timeZoneSettings.js';
+import type { TimeZones } from './lib/timeZoneSettings.js';
 import { simulatorFaultsSettings } from './simulators/faultsEnv.js';
 import type { SimulatorFaults } from './simulators/faults.js';
 
@@ -92,6 +94,8 @@ const envSchema = z.object({
   ...securityEnv,
   // Cache of upstream reads (in process or Redis), its TTLs, and persisted queries.
   ...cacheEnvShape,
+  // Whose "today" date windows use, and the zones of upstream timestamps without an offset.
+  ...timeZoneEnv,
 });
 
 export type UpstreamTarget<Credentials> =
@@ -117,6 +121,7 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   cache: CacheConfig;
+  timeZones: TimeZones;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     observability: observabilityConfig(e),
     security: securityConfig(e),
     cache: cacheSettings(e),
+    timeZones: timeZoneSettings(e),
   };
 }
 

@@ -8,6 +8,8 @@ import type { Loaders } from './loaders/index.js';
 import type { UpstreamHttp } from './http/upstreamHttp.js';
 import type { UpstreamCache, UpstreamClients } from './cache/upstreamCache.js';
 import type { Tenant } from './security/tenants.js';
+import { DEFAULT_TIME_ZONES } from './lib/timeZoneSettings.js';
+import type { TimeZones } from './lib/timeZoneSettings.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
 import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
@@ -30,6 +32,8 @@ export interface Context {
   logger: Logger;
   /** Whose credentials this request uses (`default` in a single-tenant deployment). */
   tenant: { id: string };
+  /** The business zone ("today") and the zones of upstream timestamps without an offset. */
+  timeZones: TimeZones;
 }
 
 /** Long-lived pieces the per-request context is made from. */
@@ -45,6 +49,8 @@ export interface ContextDeps {
   upstreamCache?: UpstreamCache | undefined;
   /** One request's whole time for upstream calls (UPSTREAM_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number | undefined;
+  /** BUSINESS_TIME_ZONE and the upstreams' zones; default: DEFAULT_TIME_ZONES. */
+  timeZones?: TimeZones | undefined;
 }
 
 /**
@@ -62,6 +68,7 @@ export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Te
     scope,
     { id: tenant.id },
     deps.logger,
+    deps.timeZones ?? DEFAULT_TIME_ZONES,
   );
 }
 
@@ -79,6 +86,7 @@ class RequestContext implements Context {
     readonly scope: RequestScope,
     readonly tenant: { id: string },
     private readonly rootLogger: Logger,
+    readonly timeZones: TimeZones,
   ) {}
 
   get requestId(): string {

@@ -3,7 +3,7 @@ import { createCaching } from './cache/caching.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import type { Config } from './config.js';
 import { invoiceIdFromTemplate } from './context.js';
-import { todayIsoDate } from './lib/dates.js';
+import { todayIn } from './lib/timeZones.js';
 import { drainable } from './lib/httpDrain.js';
 import { limitHeapGrowth } from './lib/heapGrowth.js';
 import { createLogger } from './logger.js';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // Imported only when used: a deployment against the real APIs never loads simulator code.
   const embedded = needsSimulators ? await import('./simulators/index.js') : undefined;
   const simulators = await embedded?.startSimulators({
-    today: todayIsoDate(),
+    today: todayIn(config.timeZones.business),
     factoringInvoiceId,
     seed: config.simulatorSeed,
     confirma: {
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const caching = createCaching(config.cache, {
     logger,
     onCacheEvent: (cache, result) => observability.metrics.recordCacheRequest(cache, result),
+    today: () => todayIn(config.timeZones.business),
   });
   // Not waiting long: without Redis the subgraph still serves, uncached, and reconnects later.
   const cacheReady = await caching.ready(config.cache.redis.connectTimeoutMs);
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     observability,
     security: config.security,
     upstreamCache: caching.upstreamCache,
+    timeZones: config.timeZones,
     persistedQueries: { cache: caching.persistedQueries, ttlSeconds: config.cache.apqTtlSeconds },
   });
 

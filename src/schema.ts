@@ -4,6 +4,7 @@ import type { DocumentNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers/index.js';
+import { withUpstreamOffsets } from './scalars/dateTimeOffsets.js';
 
 /** The SDL files, in order; listed rather than discovered so the schema is explicit. */
 const SCHEMA_FILES = [
@@ -35,5 +36,5 @@ export function loadTypeDefs(): DocumentNode {
 
 export function buildSchema(): GraphQLSchema {
   // Codegen's `useIndexSignature` makes its Resolvers type fit the subgraph resolver map.
-  return buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return withUpstreamOffsets(buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

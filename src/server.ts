@@ -16,6 +16,7 @@ import { operationObservability } from './observability/graphqlPlugin.js';
 import { createObservability } from './observability/observability.js';
 import type { Observability } from './observability/observability.js';
 import { readinessOf } from './observability/readiness.js';
+import { exactVariablesPlugin } from './scalars/exactVariables.js';
 import { scalarLiteralsRule } from './scalars/literalRule.js';
 import { operationLimitsPlugin } from './security/limits/operationLimits.js';
 import { knownOperationTypesRule } from './security/limits/operationTypeRule.js';
@@ -76,6 +77,8 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
       errorLogging(deps.logger),
       operationObservability(observability.metrics),
       requestIdInErrors(),
+      // Before the limits plugin: it reads numbers from the variables.
+      exactVariablesPlugin(),
       operationLimitsPlugin(security.limits),
       ...cacheControlPlugins<Context>(),
     ],

@@ -1,10 +1,11 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { primeFromPage } from '../loaders/index.js';
-import { checkInvoiceNumber, toDistributionQuery } from './invoiceInput.js';
+import { businessToday, checkInvoiceNumber, toDistributionQuery } from './invoiceInput.js';
 
 export const Query: QueryResolvers = {
-  async invoices(_root, { filter }, { loaders }) {
-    const page = await loaders.distributionPages.load(toDistributionQuery(filter));
+  async invoices(_root, { filter }, context) {
+    const { loaders } = context;
+    const page = await loaders.distributionPages.load(toDistributionQuery(filter, businessToday(context)));
     primeFromPage(loaders.distributionByInvoiceNumber, page);
     return page;
   },

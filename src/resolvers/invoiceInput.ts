@@ -1,25 +1,28 @@
 import { badUserInput } from '../errors.js';
-import { addOneYear, todayIsoDate } from '../lib/dates.js';
+import { addOneYear } from '../lib/dates.js';
+import { todayIn } from '../lib/timeZones.js';
+import type { Context } from '../context.js';
+import { CONFIRMA_ID_FORM, readConfirmaId } from '../validation/confirmaIds.js';
 import type { DistributionQuery } from '../upstreams/confirma/client.js';
 import type { InvoiceFilter } from '../__generated__/resolvers-types.js';
 
-const MAX_DIGITS = 30;
-
 /**
- * Confirma invoice numbers and case ids are integers (confirma.md §3.4), sent as JSON numbers in
- * some replies and strings in others. A lookup with anything else cannot match, and Confirma
- * answers it with a 400, so it is refused here with the rule instead of reaching the upstream.
- * Up to 30 digits: case ids exceed 64 bits in the docs' own examples.
+ * A Confirma invoice number or case id given as an argument. A lookup with anything else cannot
+ * match, and Confirma answers it with a 400, so it is refused here with the rule (the same one
+ * mutation inputs use, validation/confirmaIds.ts) instead of reaching the upstream.
  */
 export function checkInvoiceNumber(value: string, argument: string): string {
-  const trimmed = value.trim();
-  if (!new RegExp(`^\\d{1,${MAX_DIGITS}}$`).test(trimmed)) {
-    throw badUserInput(
-      `${argument} must be a whole number of 1 to ${MAX_DIGITS} digits (Confirma identifiers are integers), got ${JSON.stringify(trimmed.slice(0, 40))}`,
-      argument,
-    );
-  }
-  return trimmed;
+  const id = readConfirmaId(value);
+  if (id !== undefined) return id;
+  throw badUserInput(
+    `${argument} must be ${CONFIRMA_ID_FORM}, got ${JSON.stringify(value.trim().slice(0, 40))}`,
+    argument,
+  );
+}
+
+/** Today's date in the business time zone (BUSINESS_TIME_ZONE), not the server's or UTC's. */
+export function businessToday(context: Pick<Context, 'timeZones'>, now: Date = new Date()): string {
+  return todayIn(context.timeZones.business, now);
 }
 
 /**
@@ -31,7 +34,7 @@ export function checkWindow(
   from: string | null | undefined,
   to: string | null | undefined,
   prefix: string,
-  today = todayIsoDate(),
+  today: string,
 ): { from?: string; to?: string } {
   const window: { from?: string; to?: string } = {};
   if (from != null) {
@@ -59,7 +62,7 @@ export function checkWindow(
 /** Turns `InvoiceFilter` into Confirma's distribution query. */
 export function toDistributionQuery(
   filter: InvoiceFilter | null | undefined,
-  today = todayIsoDate(),
+  today: string,
 ): DistributionQuery {
   const query: DistributionQuery = {};
   if (!filter) return query;

@@ -1,6 +1,8 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { isRealIsoDate, parseIsoDateTime } from '../lib/dates.js';
-import { normalizeDecimal } from '../lib/decimal.js';
+import { isLosslessNumber } from 'lossless-json';
+import { readDecimalText, UPSTREAM_DECIMAL_LIMITS } from '../lib/decimal.js';
+import type { DecimalLimits } from '../lib/decimal.js';
 import { ScalarInputError } from '../errors.js';
 
 /**
@@ -11,8 +13,12 @@ import { ScalarInputError } from '../errors.js';
  * schema (server.ts), so no unchecked literal reaches a resolver.
  */
 
+/** The value as a caller would recognise it, cut short: a refused value may be a megabyte long. */
 function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : `a ${typeof value}`;
+  if (typeof value !== 'string') return `a ${typeof value}`;
+  return value.length > 40
+    ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)`
+    : JSON.stringify(value);
 }
 
 export function readDate(value: unknown): string {
@@ -30,15 +36,39 @@ export function readDateTime(value: unknown): string {
   );
 }
 
-export function readDecimal(value: unknown): string {
-  // JSON variables arrive as numbers already parsed by JSON.parse; String() gives the shortest
-  // text that round-trips, which is what the caller wrote for any amount with a few decimals.
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  const normalized = typeof text === 'string' ? normalizeDecimal(text) : undefined;
-  if (normalized !== undefined) return normalized;
-  throw new ScalarInputError(
-    `Decimal must be a decimal number, preferably as a string (e.g. "1250.50"), got ${describe(value)}`,
-  );
+/**
+ * Limits on a Decimal argument: wider than any amount either API takes, and small enough that
+ * `"1e999999999"` is refused from its digit counts before anything is written out.
+ */
+export const DECIMAL_INPUT_LIMITS: DecimalLimits = { integerDigits: 20, fractionDigits: 10 };
+
+const DECIMAL_FORM = `a decimal number with at most ${DECIMAL_INPUT_LIMITS.integerDigits} digits before the point and ${DECIMAL_INPUT_LIMITS.fractionDigits} after it, preferably as a string (e.g. "1250.50")`;
+
+/**
+ * Reads a Decimal from a string, from number text kept exact by the request body reader
+ * (serve/requestJson.ts), or from a plain JSON number (String() gives the shortest text that
+ * round-trips, which is what the caller wrote when the body reader kept it as a number).
+ */
+export function readDecimal(value: unknown, limits: DecimalLimits = DECIMAL_INPUT_LIMITS): string {
+  const text = isLosslessNumber(value)
+    ? value.value
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : value;
+  const reading = typeof text === 'string' ? readDecimalText(text, limits) : undefined;
+  if (reading?.ok) return reading.value;
+  const what =
+    reading?.problem === 'integerDigits'
+      ? `too many digits before the point`
+      : reading?.problem === 'fractionDigits'
+        ? `too many digits after the point`
+        : 'not a decimal number';
+  throw new ScalarInputError(`Decimal must be ${DECIMAL_FORM}; ${what} in ${describe(text)}`);
+}
+
+/** Amounts from upstream replies, with limits wide enough for any figure an API sends. */
+function serializeDecimal(value: unknown): string {
+  return readDecimal(value, UPSTREAM_DECIMAL_LIMITS);
 }
 
 /** Scalar name → the check its literals must pass (used by the literal rule). */
@@ -73,12 +103,14 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description: 'An exact decimal amount, serialized as a string.',
-  serialize: readDecimal,
-  parseValue: readDecimal,
+  serialize: serializeDecimal,
+  parseValue: (value) => readDecimal(value),
   parseLiteral: (ast) => {
-    // Number literals keep their source text in the AST, so they stay exact too.
-    if (ast.kind === Kind.STRING) return ast.value;
-    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return readDecimal(ast.value);
+    // Number literals keep their source text in the AST, so they stay exact too. Like strings,
+    // they are checked by the literal rule, which names the argument.
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) {
+      return readDecimalText(ast.value, DECIMAL_INPUT_LIMITS).ok ? readDecimal(ast.value) : ast.value;
+    }
     throw new ScalarInputError(`Decimal must be a decimal number, got ${ast.kind}`);
   },
 });

@@ -1,28 +1,33 @@
-import type { ASTVisitor, StringValueNode, ValidationContext } from 'graphql';
+import type { ASTVisitor, FloatValueNode, IntValueNode, StringValueNode, ValidationContext } from 'graphql';
+import { Kind } from 'graphql';
 import { ScalarInputError } from '../errors.js';
 import { LITERAL_CHECKS } from './index.js';
 
 /**
- * Validation rule: a string literal given for Date, DateTime or Decimal must be valid, and the
- * error names the argument path (`filter.from`) and what was expected.
+ * Validation rule: a string or number literal given for Date, DateTime or Decimal must be valid,
+ * and the error names the argument path (`filter.from`) and what was expected.
  */
 export function scalarLiteralsRule(context: ValidationContext): ASTVisitor {
   const path: string[] = [];
+  const checkLiteral = (node: StringValueNode | IntValueNode | FloatValueNode) => {
+    const scalar = namedTypeName(context.getInputType());
+    const check = scalar === undefined ? undefined : LITERAL_CHECKS[scalar];
+    // A number given for Date or DateTime is refused by graphql-js's own rule (parseLiteral).
+    if (!check || (node.kind !== Kind.STRING && scalar !== 'Decimal')) return;
+    try {
+      check(node.value);
+    } catch (error) {
+      const argument = path.join('.');
+      const message = error instanceof Error ? error.message : String(error);
+      context.reportError(new ScalarInputError(`${argument}: ${message}`, { nodes: node, argument }));
+    }
+  };
   return {
     Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
     ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-    StringValue(node: StringValueNode) {
-      const scalar = namedTypeName(context.getInputType());
-      const check = scalar === undefined ? undefined : LITERAL_CHECKS[scalar];
-      if (!check) return;
-      try {
-        check(node.value);
-      } catch (error) {
-        const argument = path.join('.');
-        const message = error instanceof Error ? error.message : String(error);
-        context.reportError(new ScalarInputError(`${argument}: ${message}`, { nodes: node, argument }));
-      }
-    },
+    StringValue: checkLiteral,
+    IntValue: checkLiteral,
+    FloatValue: checkLiteral,
   };
 }
 

@@ -12,6 +12,7 @@ import { batchRefusal } from '../security/limits/batch.js';
 import type { Tenant } from '../security/tenants.js';
 import { BodyTooLargeError, isJsonContentType, readBody } from './body.js';
 import { applyCors } from './cors.js';
+import { parseRequestJson } from './requestJson.js';
 import { settleErrorReply } from './errorReplies.js';
 import type { CorsPolicy } from './cors.js';
 
@@ -103,7 +104,7 @@ async function handle<TContext extends object>(
     }
     if (isJsonContentType(req.headers['content-type'])) {
       try {
-        body = JSON.parse(text);
+        body = parseRequestJson(text);
       } catch {
         return sendJson(res, 400, errorBody('Request body is not valid JSON', 'BAD_REQUEST', requestId));
       }

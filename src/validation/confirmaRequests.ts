@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exactNumber } from '../http/json.js';
+import { confirmaId } from './confirmaIds.js';
 import { optionalEmail, optionalLanguage, optionalText } from './confirmaParties.js';
 import { postalCodeProblem } from './postalCodes.js';
 import { countryCode, currencyCode, email, isoDate, money, text } from './rules.js';
@@ -80,18 +81,9 @@ export function onboardClientBody(input: z.output<typeof onboardClientSchema>): 
   };
 }
 
-const positiveId = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[1-9]\d{0,17}$/, {
-      message: `must be a positive whole number (${what})`,
-      ...rule('INVALID_FORMAT'),
-    });
-
 const target = {
-  invoiceNumber: positiveId('a Confirma invoice number'),
-  caseId: positiveId('an agency case id'),
+  invoiceNumber: confirmaId('a Confirma invoice number'),
+  caseId: confirmaId('an agency case id'),
   comment: optionalText(1000),
 };
 

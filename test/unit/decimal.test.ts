@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fractionDigits, normalizeDecimal } from '../../src/lib/decimal.js';
+import { fractionDigits, normalizeDecimal, readDecimalText } from '../../src/lib/decimal.js';
 
 describe('normalizeDecimal', () => {
   it.each([
@@ -57,5 +57,29 @@ describe('fractionDigits', () => {
     expect(fractionDigits('0.125')).toBe(3);
     expect(fractionDigits('100')).toBe(0);
     expect(fractionDigits('100.00')).toBe(0);
+  });
+});
+
+describe('readDecimalText bounds the digits before writing them out', () => {
+  const limits = { integerDigits: 20, fractionDigits: 10 };
+  it.each([
+    ['1e999999999', 'integerDigits'],
+    ['1e100000000', 'integerDigits'],
+    [`1e${'9'.repeat(400)}`, 'integerDigits'],
+    ['1e-999999999', 'fractionDigits'],
+    ['123456789012345678901', 'integerDigits'],
+    ['0.00000000001', 'fractionDigits'],
+  ])('refuses %s (%s)', (text, problem) => {
+    expect(readDecimalText(text, limits)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['0e999999999', '0.00'],
+    ['0000000000000000000000001.5', '1.50'],
+    ['1e19', '10000000000000000000.00'],
+    ['12345678901234567890.1234567891', '12345678901234567890.1234567891'],
+    ['1000e-13', '0.0000000001'],
+  ])('reads %s as %s', (text, value) => {
+    expect(readDecimalText(text, limits)).toEqual({ ok: true, value });
   });
 });

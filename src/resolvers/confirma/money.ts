@@ -8,11 +8,11 @@ import type {
 import type { Context } from '../../context.js';
 import { normalizeInvoiceNumber } from '../../loaders/index.js';
 import type { DateWindow } from '../../upstreams/confirma/money.js';
-import { checkWindow } from '../invoiceInput.js';
+import { businessToday, checkWindow } from '../invoiceInput.js';
 import type { InvoiceModel } from '../models.js';
 
-function toWindow(filter: PaymentFilter | null | undefined, prefix: string): DateWindow {
-  const window = checkWindow(filter?.from, filter?.to, prefix);
+function toWindow(filter: PaymentFilter | null | undefined, prefix: string, context: Context): DateWindow {
+  const window = checkWindow(filter?.from, filter?.to, prefix, businessToday(context));
   return { fromDate: window.from, toDate: window.to };
 }
 
@@ -30,16 +30,18 @@ function sameNumber(value: string | null, number: string): boolean {
 }
 
 export const moneyQuery: QueryResolvers = {
-  payments: (_root, { filter }, { loaders }) => loaders.paymentsByWindow.load(toWindow(filter, 'filter')),
-  settlements(_root, { filter }, { loaders }) {
-    const window = toWindow(filter, 'filter');
+  payments: (_root, { filter }, context) =>
+    context.loaders.paymentsByWindow.load(toWindow(filter, 'filter', context)),
+  settlements(_root, { filter }, context) {
+    const { loaders } = context;
+    const window = toWindow(filter, 'filter', context);
     return loaders.settlementsByQuery.load({ ...window, unfetchedOnly: filter?.unfetchedOnly ?? undefined });
   },
 };
 
 export const invoiceMoney: InvoiceResolvers = {
   async payments(invoice, { filter }, context) {
-    const window = toWindow(filter, 'filter');
+    const window = toWindow(filter, 'filter', context);
     const [payments, keys] = await Promise.all([
       context.loaders.paymentsByWindow.load(window),
       invoiceKeys(invoice, context),
@@ -59,7 +61,7 @@ export const invoiceMoney: InvoiceResolvers = {
    */
   async settlementAllocations(invoice, { filter }, context) {
     // Never `unfetchedOnly` here: that read marks settlements as fetched for the whole integration.
-    const window = toWindow(filter, 'filter');
+    const window = toWindow(filter, 'filter', context);
     const [reply, keys] = await Promise.all([
       context.loaders.settlementsByQuery.load(window),
       invoiceKeys(invoice, context),
