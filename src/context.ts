@@ -9,6 +9,7 @@ import type { UpstreamCache, UpstreamClients } from './cache/upstreamCache.js';
 import type { Tenant } from './security/tenants.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
 import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
+import type { WriteGuard } from './writes/writeGuard.js';
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from './upstreams/factorcloud/client.js';
 
@@ -29,6 +30,8 @@ export interface Context {
   logger: Logger;
   /** Whose credentials this request uses (`default` in a single-tenant deployment). */
   tenant: { id: string };
+  /** The duplicate guard every write runs through (src/writes), shared by all requests. */
+  writes: WriteGuard;
 }
 
 /** Long-lived pieces the per-request context is made from. */
@@ -42,6 +45,8 @@ export interface ContextDeps {
   factoringInvoiceId(invoiceNumber: string): string;
   /** Cross-request cache of upstream reads (src/cache); absent: every read goes upstream. */
   upstreamCache?: UpstreamCache | undefined;
+  /** The duplicate guard of writes: in Redis when REDIS_URL is set, else in this process. */
+  writeGuard: WriteGuard;
 }
 
 /**
@@ -59,6 +64,7 @@ export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Te
     scope,
     { id: tenant.id },
     deps.logger,
+    deps.writeGuard,
   );
 }
 
@@ -76,6 +82,7 @@ class RequestContext implements Context {
     readonly scope: RequestScope,
     readonly tenant: { id: string },
     private readonly rootLogger: Logger,
+    readonly writes: WriteGuard,
   ) {}
 
   get requestId(): string {

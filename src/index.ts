@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     observability,
     security: config.security,
     upstreamCache: caching.upstreamCache,
+    writeGuard: caching.writeGuard,
     persistedQueries: { cache: caching.persistedQueries, ttlSeconds: config.cache.apqTtlSeconds },
   });
 
