@@ -21,7 +21,8 @@ export interface RedisStore extends CacheStore {
   deleteIfEqual(key: string, value: string): Promise<void>;
 }
 
-const DELETE_IF_EQUAL = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+const DELETE_IF_EQUAL =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
 /** ioredis is loaded when a Redis store is made: without `REDIS_URL` it is never loaded. */
 const load = createRequire(import.meta.url);

@@ -1,7 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DuplicateWriteError, WriteGuardUnavailableError, duplicateMessage } from './duplicateWrite.js';
 import type { DuplicateReason } from './duplicateWrite.js';
+import { UpstreamError } from '../http/errors.js';
+import { canonicalJson, hash, safeJson } from './fingerprint.js';
 import type { GuardStore } from './guardStore.js';
 
 export interface WriteGuardSettings {
@@ -92,7 +94,9 @@ export class WriteGuard {
     try {
       result = await write.run();
     } catch (error) {
-      await this.settle(slot, { state: 'failed', fingerprint }, kept);
+      // Refused with a 4xx (e.g. our credentials): nothing was applied, so nothing is held.
+      if (refusedUpstream(error)) await this.store.release(slot, pending).catch(() => undefined);
+      else await this.settle(slot, { state: 'failed', fingerprint }, kept);
       throw error;
     } finally {
       await this.releaseAll(held, token);
@@ -122,7 +126,12 @@ export class WriteGuard {
     return `${this.settings.keyPrefix}write:${hash(tenant)}:record:${hash(name)}`;
   }
 
-  private async answerTaken<T>(slot: string, write: GuardedWrite<T>, fingerprint: string, keyed: boolean): Promise<T> {
+  private async answerTaken<T>(
+    slot: string,
+    write: GuardedWrite<T>,
+    fingerprint: string,
+    keyed: boolean,
+  ): Promise<T> {
     const text = await this.guardCall(() => this.store.get(slot));
     const parsed = text === undefined ? undefined : recordSchema.safeParse(safeJson(text));
     const record = parsed?.success ? parsed.data : undefined;
@@ -136,7 +145,12 @@ export class WriteGuard {
       if (record?.state === 'done') return 'NOT_REPLAYABLE';
       return 'KEY_IN_FLIGHT';
     })();
-    if (keyed && record?.state === 'done' && record.fingerprint === fingerprint && record.result !== undefined) {
+    if (
+      keyed &&
+      record?.state === 'done' &&
+      record.fingerprint === fingerprint &&
+      record.result !== undefined
+    ) {
       // Our own record, written by run() from a result of this same mutation.
       return JSON.parse(record.result) as T;
     }
@@ -176,22 +190,9 @@ export class WriteGuard {
   }
 }
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** JSON with object keys sorted, so the same input always has the same fingerprint. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) => {
-    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
-    return Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
+/** A timeout, 5xx or lost connection may have been applied upstream; a 4xx answer was not. */
+function refusedUpstream(error: unknown): boolean {
+  return (
+    error instanceof UpstreamError && error.status !== undefined && error.status >= 400 && error.status < 500
+  );
 }

@@ -35,17 +35,21 @@ export const onboardingMutation: MutationResolvers = {
     return { client: result.value, userErrors: [] };
   }),
 
-  renewAccessToken: guardedWrite('renewAccessToken', { replayable: false }, async (_args, { upstreams, logger }) => {
-    const result = await upstreams.confirma.renewToken();
-    if (!result.ok)
-      return {
-        accessToken: null,
-        userErrors: [refusal('Confirma', result.status, ['renewAccessToken'], 'token renewal')],
-      };
-    // The token itself is never logged; operators learn that they must store it.
-    logger.warn(
-      'Confirma access token renewed: the subgraph now uses the new token; update CONFIRMA_API_KEY before the next restart',
-    );
-    return { accessToken: result.value, userErrors: [] };
-  }),
+  renewAccessToken: guardedWrite(
+    'renewAccessToken',
+    { replayable: false },
+    async (_args, { upstreams, logger }) => {
+      const result = await upstreams.confirma.renewToken();
+      if (!result.ok)
+        return {
+          accessToken: null,
+          userErrors: [refusal('Confirma', result.status, ['renewAccessToken'], 'token renewal')],
+        };
+      // The token itself is never logged; operators learn that they must store it.
+      logger.warn(
+        'Confirma access token renewed: the subgraph now uses the new token; update CONFIRMA_API_KEY before the next restart',
+      );
+      return { accessToken: result.value, userErrors: [] };
+    },
+  ),
 };

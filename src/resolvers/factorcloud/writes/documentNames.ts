@@ -31,7 +31,11 @@ function checksum(doc: StoredDocument): string {
 }
 
 /** A user error when `fileName` already holds other content and the caller did not ask to replace it. */
-export async function nameTaken(doc: StoredDocument, replace: boolean, context: Context): Promise<UserError | null> {
+export async function nameTaken(
+  doc: StoredDocument,
+  replace: boolean,
+  context: Context,
+): Promise<UserError | null> {
   if (replace) return null;
   const known = await context.writes.recall(context.tenant.id, recordName(doc.fileName));
   if (known === undefined || known === checksum(doc)) return null;
