@@ -12,6 +12,7 @@ import { DEFAULT_TIME_ZONES } from './lib/timeZoneSettings.js';
 import type { TimeZones } from './lib/timeZoneSettings.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
 import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
+import type { WriteGuard } from './writes/writeGuard.js';
 import { createFactorCloudClient } from './upstreams/factorcloud/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from './upstreams/factorcloud/client.js';
 
@@ -34,6 +35,8 @@ export interface Context {
   tenant: { id: string };
   /** The business zone ("today") and the zones of upstream timestamps without an offset. */
   timeZones: TimeZones;
+  /** The duplicate guard every write runs through (src/writes), shared by all requests. */
+  writes: WriteGuard;
 }
 
 /** Long-lived pieces the per-request context is made from. */
@@ -51,6 +54,8 @@ export interface ContextDeps {
   requestTimeoutMs?: number | undefined;
   /** BUSINESS_TIME_ZONE and the upstreams' zones; default: DEFAULT_TIME_ZONES. */
   timeZones?: TimeZones | undefined;
+  /** The duplicate guard of writes: in Redis when REDIS_URL is set, else in this process. */
+  writeGuard: WriteGuard;
 }
 
 /**
@@ -69,6 +74,7 @@ export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Te
     { id: tenant.id },
     deps.logger,
     deps.timeZones ?? DEFAULT_TIME_ZONES,
+    deps.writeGuard,
   );
 }
 
@@ -87,6 +93,7 @@ class RequestContext implements Context {
     readonly tenant: { id: string },
     private readonly rootLogger: Logger,
     readonly timeZones: TimeZones,
+    readonly writes: WriteGuard,
   ) {}
 
   get requestId(): string {

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError } from './http/errors.js';
 import { tokenLimitMessage } from './security/limits/tokens.js';
+import { DuplicateWriteError, WriteGuardUnavailableError } from './writes/duplicateWrite.js';
 
 /**
  * The closed set of `extensions.code` values this subgraph produces itself. Apollo's own
@@ -16,6 +17,12 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /**
+   * A write refused as a duplicate before anything was sent (src/writes): identical and still
+   * running or just applied, or an idempotency key reused with another input.
+   * `extensions.reason` says which.
+   */
+  CONFLICT: 'CONFLICT',
   /** No or wrong router secret, or no valid JWT (HTTP 401; 503 when the signing keys are down). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** Authenticated, but for no tenant this subgraph serves (HTTP 403). */
@@ -79,6 +86,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         ...(original.retryAfterSeconds === undefined ? {} : { retryAfter: original.retryAfterSeconds }),
       },
     };
+  }
+
+  if (original instanceof DuplicateWriteError) {
+    const extensions = {
+      code: ErrorCode.CONFLICT,
+      reason: original.reason,
+      mutation: original.mutation,
+      ...(original.retryAfterSeconds === undefined ? {} : { retryAfter: original.retryAfterSeconds }),
+    };
+    return { ...base, message: original.message, extensions };
+  }
+  if (original instanceof WriteGuardUnavailableError) {
+    return { ...base, message: original.message, extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } };
   }
 
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};

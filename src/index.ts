@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     security: config.security,
     upstreamCache: caching.upstreamCache,
     timeZones: config.timeZones,
+    writeGuard: caching.writeGuard,
     persistedQueries: { cache: caching.persistedQueries, ttlSeconds: config.cache.apqTtlSeconds },
   });
 

@@ -24,8 +24,12 @@ import { createSecurity } from './security/security.js';
 import type { SecurityOptions } from './security/security.js';
 import { buildSchema } from './schema.js';
 import { createRequestHandler } from './serve/handler.js';
+import { createMemoryGuardStore } from './writes/guardStore.js';
+import { WriteGuard } from './writes/writeGuard.js';
 
-export interface SubgraphDeps extends ContextDeps {
+export interface SubgraphDeps extends Omit<ContextDeps, 'writeGuard'> {
+  /** Default: one in-process guard for this subgraph (index.ts passes the configured one). */
+  writeGuard?: WriteGuard | undefined;
   production: boolean;
   corsOrigins: readonly string[];
   maxRequestBodyBytes: number;
@@ -50,6 +54,7 @@ export interface Subgraph {
  */
 export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   const observability = deps.observability ?? createObservability();
+  const contextDeps: ContextDeps = { ...deps, writeGuard: deps.writeGuard ?? defaultWriteGuard() };
   const security = createSecurity(deps.security ?? {}, deps);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -86,7 +91,7 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   await apollo.start();
   const handler = createRequestHandler({
     apollo,
-    context: async (scope, tenant) => createContext(deps, scope, tenant),
+    context: async (scope, tenant) => createContext(contextDeps, scope, tenant),
     admit: security.admit,
     maxBatchOperations: security.limits.maxBatchOperations,
     cors: { origins: deps.corsOrigins, allowLocalhost: !deps.production },
@@ -145,4 +150,13 @@ function internalCause(error: GraphQLError): { errorClass: string; errorMessage:
     errorMessage: cause.message,
     ...(cause.stack ? { stack: cause.stack } : {}),
   };
+}
+
+/** Without a configured guard: in this process, with the documented default times. */
+function defaultWriteGuard(): WriteGuard {
+  return new WriteGuard(createMemoryGuardStore(), {
+    idempotencyTtlSeconds: 86_400,
+    duplicateWindowSeconds: 30,
+    keyPrefix: 'invoice-graph:',
+  });
 }

@@ -1194,102 +1194,199 @@ export type LedgerSyncStatus = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** A broker schedule (create-sched-broker): like createFactoringSchedule, with vendors and advances. */
+  /**
+   * A broker schedule (create-sched-broker): like createFactoringSchedule, with vendors and advances.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   * A second call for the same `integrationBatchId` while one runs is a `CONFLICT` error (RESOURCE_BUSY).
+   */
   createBrokerSchedule?: Maybe<CreateBrokerSchedulePayload>;
   /**
    * Sells a schedule of invoices to the factor (create-sched). `amount` must equal the sum of the
    * invoice amounts. An `integrationBatchId` FactorCloud already has gives a CONFLICT user error and
    * never a second schedule.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   * A second call for the same `integrationBatchId` while one runs is a `CONFLICT` error (RESOURCE_BUSY).
    */
   createFactoringSchedule?: Maybe<CreateFactoringSchedulePayload>;
   /**
    * Sends an invoice to Confirma for checking and distribution (POST /invoice). Input is validated
    * before anything is sent; an invoice number Confirma already has gives a CONFLICT user error and
    * never a second invoice. Never retried automatically.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   * A second call for the same invoice number while one runs is a `CONFLICT` error (RESOURCE_BUSY).
    */
   createInvoice?: Maybe<CreateInvoicePayload>;
   /**
    * Queues creditor actions on collection cases (POST /invoice/action). Confirma runs them
    * asynchronously; they show as pending on the case. Never retried automatically.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
    */
   createInvoiceActions?: Maybe<CreateInvoiceActionsPayload>;
   /**
    * Onboards a new creditor with the partner provisioning token (POST /client). The new client's
    * first access token is returned here once; store it, it is not shown again.
+   * Duplicates: the result carries a credential shown once, so it is never stored: a replay with the
+   * same `idempotencyKey` is a `CONFLICT` error (NOT_REPLAYABLE; same key, other input: KEY_REUSED).
+   * Without a key, an identical call while one runs, or within DUPLICATE_WINDOW_SECONDS (default
+   * 30 s) after it was applied or failed, is a `CONFLICT` error.
    */
   onboardClient?: Maybe<OnboardClientPayload>;
-  /** Reports a batch of received payments (post-payments); `batchTotal` must equal their sum. */
+  /**
+   * Reports a batch of received payments (post-payments); `batchTotal` must equal their sum.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   * A second call for the same `batchReference` while one runs is a `CONFLICT` error (RESOURCE_BUSY).
+   */
   postFactoringPayments?: Maybe<PostFactoringPaymentsPayload>;
   /**
    * Renews the subgraph's Confirma access token (GET /renew). The old token stops working; the
    * running subgraph switches to the new one, which is returned here once. Update
    * CONFIRMA_API_KEY with it before the next restart.
+   * Duplicates: the result carries a credential shown once, so it is never stored: a replay with the
+   * same `idempotencyKey` is a `CONFLICT` error (NOT_REPLAYABLE; same key, other input: KEY_REUSED).
+   * Without a key, an identical call while one runs, or within DUPLICATE_WINDOW_SECONDS (default
+   * 30 s) after it was applied or failed, is a `CONFLICT` error.
    */
   renewAccessToken?: Maybe<RenewAccessTokenPayload>;
-  /** Stores a PDF (store-docs); read it back with `factoringDocument(uuid)`. */
+  /**
+   * Stores a PDF (store-docs); read it back with `factoringDocument(uuid)`.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   * A second call for the same `fileName` while one runs is a `CONFLICT` error (RESOURCE_BUSY).
+   */
   storeFactoringDocument?: Maybe<StoreFactoringDocumentPayload>;
-  /** Sends payments to the accounting integration (POST /accounting/payment). Never retried automatically. */
+  /**
+   * Sends payments to the accounting integration (POST /accounting/payment). Never retried automatically.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   */
   submitAccountingPayments?: Maybe<SubmitAccountingPaymentsPayload>;
   /**
    * Sends one complete ledger document to the accounting integration (POST /accounting/ledger).
    * Rows other than VAT rows must balance to zero. Never retried automatically.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
    */
   submitLedger?: Maybe<SubmitLedgerPayload>;
-  /** Checks the connection with test-post (FactorCloud echoes the values with 201). */
+  /**
+   * Checks the connection with test-post (FactorCloud echoes the values with 201). No duplicate
+   * guard and no `idempotencyKey`: test-post changes nothing upstream, so repeating it is harmless.
+   */
   testFactorCloudConnection?: Maybe<TestFactorCloudConnectionPayload>;
-  /** Creates or updates a client (create-client; upsert on `clientKey`). */
+  /**
+   * Creates or updates a client (create-client; upsert on `clientKey`).
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   */
   upsertClient?: Maybe<UpsertClientPayload>;
   /**
    * Links a debtor to a client (create-debtor). FactorCloud updates the existing sub-debtor, creates
    * a master debtor and its link, or links an existing master debtor, as the keys require.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
    */
   upsertDebtor?: Maybe<UpsertDebtorPayload>;
-  /** Links a vendor to a broker client (create-vendor), the same upsert as for debtors. */
+  /**
+   * Links a vendor to a broker client (create-vendor), the same upsert as for debtors.
+   * Duplicates: with `idempotencyKey`, a replay with the same key and input within
+   * IDEMPOTENCY_TTL_SECONDS (default 24 h) returns the first result and sends nothing; the same key
+   * with another input is a `CONFLICT` error (reason KEY_REUSED). Without a key, an identical call
+   * (same tenant and input) while one runs, or within DUPLICATE_WINDOW_SECONDS (default 30 s) after
+   * it was applied or failed, is a `CONFLICT` error (IN_FLIGHT, RECENTLY_APPLIED, RECENTLY_FAILED).
+   */
   upsertVendor?: Maybe<UpsertVendorPayload>;
 };
 
 
 export type MutationCreateBrokerScheduleArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateBrokerScheduleInput;
 };
 
 
 export type MutationCreateFactoringScheduleArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateFactoringScheduleInput;
 };
 
 
 export type MutationCreateInvoiceArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateInvoiceInput;
 };
 
 
 export type MutationCreateInvoiceActionsArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateInvoiceActionsInput;
 };
 
 
 export type MutationOnboardClientArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: OnboardClientInput;
 };
 
 
 export type MutationPostFactoringPaymentsArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PostFactoringPaymentsInput;
 };
 
 
+export type MutationRenewAccessTokenArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationStoreFactoringDocumentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: StoreFactoringDocumentInput;
 };
 
 
 export type MutationSubmitAccountingPaymentsArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SubmitAccountingPaymentsInput;
 };
 
 
 export type MutationSubmitLedgerArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SubmitLedgerInput;
 };
 
@@ -1300,16 +1397,19 @@ export type MutationTestFactorCloudConnectionArgs = {
 
 
 export type MutationUpsertClientArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertClientInput;
 };
 
 
 export type MutationUpsertDebtorArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertDebtorInput;
 };
 
 
 export type MutationUpsertVendorArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertVendorInput;
 };
 
@@ -1814,6 +1914,12 @@ export type StoreFactoringDocumentInput = {
   encodingType: FactoringDocumentEncoding;
   /** File name. */
   fileName: Scalars['String']['input'];
+  /**
+   * False (the default): a `fileName` this subgraph already stored for the tenant with other
+   * content is refused with a CONFLICT user error and nothing is sent. True: FactorCloud replaces
+   * that document's content (it keys documents by file name).
+   */
+  replace?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type StoreFactoringDocumentPayload = {
@@ -2809,7 +2915,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createInvoiceActions?: Resolver<Maybe<ResolversTypes['CreateInvoiceActionsPayload']>, ParentType, ContextType, RequireFields<MutationCreateInvoiceActionsArgs, 'input'>>;
   onboardClient?: Resolver<Maybe<ResolversTypes['OnboardClientPayload']>, ParentType, ContextType, RequireFields<MutationOnboardClientArgs, 'input'>>;
   postFactoringPayments?: Resolver<Maybe<ResolversTypes['PostFactoringPaymentsPayload']>, ParentType, ContextType, RequireFields<MutationPostFactoringPaymentsArgs, 'input'>>;
-  renewAccessToken?: Resolver<Maybe<ResolversTypes['RenewAccessTokenPayload']>, ParentType, ContextType>;
+  renewAccessToken?: Resolver<Maybe<ResolversTypes['RenewAccessTokenPayload']>, ParentType, ContextType, Partial<MutationRenewAccessTokenArgs>>;
   storeFactoringDocument?: Resolver<Maybe<ResolversTypes['StoreFactoringDocumentPayload']>, ParentType, ContextType, RequireFields<MutationStoreFactoringDocumentArgs, 'input'>>;
   submitAccountingPayments?: Resolver<Maybe<ResolversTypes['SubmitAccountingPaymentsPayload']>, ParentType, ContextType, RequireFields<MutationSubmitAccountingPaymentsArgs, 'input'>>;
   submitLedger?: Resolver<Maybe<ResolversTypes['SubmitLedgerPayload']>, ParentType, ContextType, RequireFields<MutationSubmitLedgerArgs, 'input'>>;

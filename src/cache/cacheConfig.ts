@@ -68,6 +68,8 @@ export interface CacheConfig {
   ttlSeconds: TtlTable;
   /** How long a registered persisted query is kept. */
   apqTtlSeconds: number;
+  /** Duplicate guards of writes (src/writes): kept in Redis when REDIS_URL is set, else in this process. */
+  writes: { idempotencyTtlSeconds: number; duplicateWindowSeconds: number };
 }
 
 const text = z
@@ -136,6 +138,8 @@ export const cacheEnvShape = {
   CACHE_REDIS_CONNECT_TIMEOUT_MS: integer(2_000, 10, 60_000),
   CACHE_KEY_PREFIX: text.transform((value) => value ?? 'invoice-graph:'),
   APQ_TTL_SECONDS: integer(86_400, 60, 30 * 24 * 3_600),
+  IDEMPOTENCY_TTL_SECONDS: integer(86_400, 60, 30 * 24 * 3_600),
+  DUPLICATE_WINDOW_SECONDS: integer(30, 1, 3_600),
   ...ttlEnv,
 };
 
@@ -172,6 +176,10 @@ export function cacheSettings(env: CacheEnv): CacheConfig {
     keyPrefix: env.CACHE_KEY_PREFIX,
     ttlSeconds,
     apqTtlSeconds: env.APQ_TTL_SECONDS,
+    writes: {
+      idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
+      duplicateWindowSeconds: env.DUPLICATE_WINDOW_SECONDS,
+    },
   };
 }
 

@@ -9,6 +9,8 @@ import { createRedisStore } from './redisStore.js';
 import type { RedisStore } from './redisStore.js';
 import { createTtlPolicy } from './ttlPolicy.js';
 import { createUpstreamCache } from './upstreamCache.js';
+import { createMemoryGuardStore, createRedisGuardStore } from '../writes/guardStore.js';
+import { WriteGuard } from '../writes/writeGuard.js';
 import type { UpstreamCache } from './upstreamCache.js';
 
 export interface CachingOptions {
@@ -28,6 +30,8 @@ export interface Caching {
   readonly upstreamCache: UpstreamCache | undefined;
   /** Undefined: Apollo's own in-memory cache (no Redis configured). */
   readonly persistedQueries: PersistedQueryCache | undefined;
+  /** Duplicate guards of writes: in Redis whenever REDIS_URL is set (any cache mode), else here. */
+  readonly writeGuard: WriteGuard;
   /** Waits up to `timeoutMs` for Redis; true when connected or when there is no Redis. */
   ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
@@ -67,10 +71,15 @@ export function createCaching(config: CacheConfig, options: CachingOptions): Cac
       ttlSeconds: config.apqTtlSeconds,
       ...(options.onCacheEvent ? { onCacheEvent: options.onCacheEvent } : {}),
     });
+  const writeGuard = new WriteGuard(redis ? createRedisGuardStore(redis) : createMemoryGuardStore(), {
+    ...config.writes,
+    keyPrefix: config.keyPrefix,
+  });
   return {
     mode: config.mode,
     upstreamCache,
     persistedQueries,
+    writeGuard,
     ready: async (timeoutMs) => (redis ? redis.ready(timeoutMs) : true),
     async close() {
       await Promise.all([redis?.close(), readStore !== redis ? readStore?.close() : undefined]);

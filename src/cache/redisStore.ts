@@ -15,7 +15,14 @@ export interface RedisStore extends CacheStore {
   readonly kind: 'redis';
   /** True once connected; false when `timeoutMs` passes first (the store keeps reconnecting). */
   ready(timeoutMs: number): Promise<boolean>;
+  /** SET NX PX: true when the key was free and now holds `value` (write guards, src/writes). */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes `key` only while it still holds `value`: a claim that expired is not someone else's to drop. */
+  deleteIfEqual(key: string, value: string): Promise<void>;
 }
+
+const DELETE_IF_EQUAL =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
 /** ioredis is loaded when a Redis store is made: without `REDIS_URL` it is never loaded. */
 const load = createRequire(import.meta.url);
@@ -93,6 +100,12 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       }),
     counter: (key) => run(async () => Number((await client.get(key)) ?? 0) || 0),
     increment: (key) => run(() => client.incr(key)),
+    setIfAbsent: (key, value, ttlMs) =>
+      run(async () => (await client.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK'),
+    deleteIfEqual: (key, value) =>
+      run(async () => {
+        await client.eval(DELETE_IF_EQUAL, 1, key, value);
+      }),
     ready: (timeoutMs) => waitForReady(client, timeoutMs),
     async close() {
       client.removeAllListeners('error');

@@ -16,8 +16,8 @@ import type { SimulatorHarness } from '../support/simulatorHarness.js';
 
 type Status = { sourceIdentifier: string; state: string; statusCode: number; description: string };
 
-const SUBMIT_LEDGER = `mutation ($input: SubmitLedgerInput!) {
-  submitLedger(input: $input) {
+const SUBMIT_LEDGER = `mutation ($input: SubmitLedgerInput!, $idempotencyKey: String) {
+  submitLedger(input: $input, idempotencyKey: $idempotencyKey) {
     ledger { sourceIdentifier documentName documentStatus syncDate state statusCode description }
     userErrors { field code message }
   }
@@ -107,7 +107,7 @@ describe('Confirma accounting on the simulator', () => {
 
     // The same identifier again is refused as a conflict, and nothing new is queued.
     const again = dataOf<{ submitLedger: { ledger: unknown; userErrors: Array<{ code: string }> } }>(
-      await h.query(SUBMIT_LEDGER, { input: ledger('e2e-ledger-1', '3000') }),
+      await h.query(SUBMIT_LEDGER, { input: ledger('e2e-ledger-1', '3000'), idempotencyKey: 'resend' }),
     );
     expect(again.submitLedger.ledger).toBeNull();
     expect(again.submitLedger.userErrors.map((e) => e.code)).toEqual(['CONFLICT']);

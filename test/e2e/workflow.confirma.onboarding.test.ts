@@ -13,8 +13,8 @@ import type { SimulatorHarness } from '../support/simulatorHarness.js';
  * provisioning token, and the subgraph's own access token checked with Confirma.
  */
 
-const ONBOARD = `mutation ($input: OnboardClientInput!) {
-  onboardClient(input: $input) {
+const ONBOARD = `mutation ($input: OnboardClientInput!, $idempotencyKey: String) {
+  onboardClient(input: $input, idempotencyKey: $idempotencyKey) {
     client { clientId customerCode paymentReferencePrefix accessToken }
     userErrors { field code message }
   }
@@ -81,7 +81,7 @@ describe('Confirma onboarding on the simulator', () => {
 
     // The same company again: Confirma refuses it and no second token is issued.
     const again = dataOf<{ onboardClient: { client: unknown; userErrors: Array<{ code: string }> } }>(
-      await h.query(ONBOARD, { input }),
+      await h.query(ONBOARD, { input, idempotencyKey: 'resend' }),
     );
     expect(again.onboardClient.client).toBeNull();
     expect(again.onboardClient.userErrors.map((e) => e.code)).toEqual(['CONFLICT']);

@@ -18,8 +18,8 @@ import type { SimulatorHarness } from '../support/simulatorHarness.js';
 
 const NUMBER = '261120001';
 
-const CREATE = `mutation ($input: CreateInvoiceInput!) {
-  createInvoice(input: $input) {
+const CREATE = `mutation ($input: CreateInvoiceInput!, $idempotencyKey: String) {
+  createInvoice(input: $input, idempotencyKey: $idempotencyKey) {
     invoice { invoiceNumber }
     userErrors { field code message }
   }
@@ -79,7 +79,7 @@ describe('Confirma workflow on the simulator', () => {
     h.resetRequests();
     const again = dataOf<{
       createInvoice: { invoice: unknown; userErrors: Array<{ code: string; field: string[] }> };
-    }>(await h.query(CREATE, { input: invoiceInput() }));
+    }>(await h.query(CREATE, { input: invoiceInput(), idempotencyKey: 'resend' }));
     expect(again.createInvoice.invoice).toBeNull();
     expect(again.createInvoice.userErrors).toEqual([
       expect.objectContaining({ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'number'] }),

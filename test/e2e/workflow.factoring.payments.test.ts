@@ -22,8 +22,8 @@ const STORE = `mutation ($input: StoreFactoringDocumentInput!) {
     uuid created document { uuid fileName contentType encodingType encodedDoc } userErrors { code message }
   }
 }`;
-const POST_PAYMENTS = `mutation ($input: PostFactoringPaymentsInput!) {
-  postFactoringPayments(input: $input) {
+const POST_PAYMENTS = `mutation ($input: PostFactoringPaymentsInput!, $idempotencyKey: String) {
+  postFactoringPayments(input: $input, idempotencyKey: $idempotencyKey) {
     batch { batchReference batchTotal accountNumber payments { paymentDate paymentType amount transactionNumber invoiceRefNumber } }
     userErrors { field code message }
   }
@@ -81,7 +81,9 @@ describe('FactorCloud documents and payments on the simulator', () => {
       FileName: 'E2E-BOL-1001.pdf',
     });
 
-    const replaced = dataOf<Reply>(await h.query(STORE, { input: { ...input, encodedDoc: PDF_V2 } }));
+    const replaced = dataOf<Reply>(
+      await h.query(STORE, { input: { ...input, encodedDoc: PDF_V2, replace: true } }),
+    );
     expect(replaced.storeFactoringDocument).toMatchObject({ uuid: stored.uuid, created: false });
 
     h.resetRequests();
@@ -178,7 +180,7 @@ describe('FactorCloud documents and payments on the simulator', () => {
 
     // The same batch again is refused, and the invoice is not paid twice.
     const again = dataOf<{ postFactoringPayments: { batch: unknown; userErrors: Array<{ code: string }> } }>(
-      await h.query(POST_PAYMENTS, { input }),
+      await h.query(POST_PAYMENTS, { input, idempotencyKey: 'resend' }),
     );
     expect(again.postFactoringPayments.batch).toBeNull();
     expect(again.postFactoringPayments.userErrors.map((e) => e.code)).toEqual(['CONFLICT']);

@@ -5,7 +5,8 @@ import type { RecordedRequest } from '../support/fakeUpstream.js';
 
 /** GraphQL inputs and request checks shared by the FactorCloud write tests. */
 
-export const CREATE_SCHEDULE = `mutation ($input: CreateFactoringScheduleInput!) { createFactoringSchedule(input: $input) {
+export const CREATE_SCHEDULE = `mutation ($input: CreateFactoringScheduleInput!, $idempotencyKey: String) {
+  createFactoringSchedule(input: $input, idempotencyKey: $idempotencyKey) {
   schedule { integrationBatchId amount paymentMethod invoices { integrationId invoiceNumber amount refNumber invoiceDueDate status } }
   userErrors { field message code } } }`;
 

@@ -120,6 +120,7 @@ describe('FactorCloud writes', () => {
             fileName: 'bol-9.pdf',
             encodingType: 'BASE64',
             encodedDoc: Buffer.from(text).toString('base64'),
+            replace: true,
           },
         },
       );

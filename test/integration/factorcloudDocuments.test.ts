@@ -63,9 +63,10 @@ describe('store-docs → get-docs', () => {
     const input = { fileName: 'bol-2.pdf', encodingType: 'BINARY', encodedDoc: 'raw-bytes' };
     await h.query(STORE, { input });
     h.resetRequests();
+    // An update the caller asked for: new content under the same name, with replace: true.
     const again = await h.query(
       'mutation ($input: StoreFactoringDocumentInput!) { storeFactoringDocument(input: $input) { uuid created } }',
-      { input },
+      { input: { ...input, encodedDoc: 'new-bytes', replace: true } },
     );
     expect(again.body.data?.storeFactoringDocument).toEqual({ uuid: 'doc-2', created: false });
     expect(h.factorCloud.requestsTo('get-docs')).toHaveLength(0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIRMA_TEST_KEY, distributionRecord } from '../fakes/confirma.js';
 import { client } from '../fakes/factorcloud.js';
@@ -105,10 +106,13 @@ describe('reads of a faulty upstream', () => {
 });
 
 describe('writes', () => {
-  const UPSERT_AND_RENEW = `mutation {
-    upsertClient(input: { clientKey: "CL-7", name: "Seven" }) { client { clientKey } userErrors { code } }
-    renewAccessToken { accessToken userErrors { code } }
+  // Each query is its own intended write: fresh idempotency keys, so an earlier test's failed
+  // attempt (held by the duplicate guard, since it may have been applied) does not answer it.
+  const UPSERT_AND_RENEW = `mutation ($k: String, $r: String) {
+    upsertClient(input: { clientKey: "CL-7", name: "Seven" }, idempotencyKey: $k) { client { clientKey } userErrors { code } }
+    renewAccessToken(idempotencyKey: $r) { accessToken userErrors { code } }
   }`;
+  const keys = () => ({ k: randomUUID(), r: randomUUID() });
   // Renewal answers with the key we already use, so the other tests keep working.
   const renewOk = always(pathEndsWith('/renew'), { json: { Message: CONFIRMA_TEST_KEY } });
 
@@ -118,7 +122,7 @@ describe('writes', () => {
   ])('sends a FactorCloud write once on %s, even when a retry would have worked', async (_name, reply) => {
     h.factorCloud.override = faultSchedule(pathEndsWith('/create-client/'), [reply, 'normal']);
     h.confirma.override = renewOk;
-    const { body } = await h.query(UPSERT_AND_RENEW);
+    const { body } = await h.query(UPSERT_AND_RENEW, keys());
     expect(body.data).toEqual({
       upsertClient: null,
       renewAccessToken: { accessToken: CONFIRMA_TEST_KEY, userErrors: [] },
@@ -134,7 +138,7 @@ describe('writes', () => {
 
   it('sends Confirma GET /renew once on a 503: a GET can be a write', async () => {
     h.confirma.override = faultSchedule(pathEndsWith('/renew'), [{ status: 503, json: {} }, 'normal']);
-    const { body } = await h.query(UPSERT_AND_RENEW);
+    const { body } = await h.query(UPSERT_AND_RENEW, keys());
     expect(body.data).toEqual({
       upsertClient: { client: { clientKey: 'CL-7' }, userErrors: [] },
       renewAccessToken: null,

@@ -1,18 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { distributionRecord } from '../fakes/confirma.js';
 import type { Harness } from './harness.js';
 
 /** The createInvoice and createInvoiceActions documents the Confirma write tests send. */
 
-export const CREATE_INVOICE = `mutation ($input: CreateInvoiceInput!) {
-  createInvoice(input: $input) {
+export const CREATE_INVOICE = `mutation ($input: CreateInvoiceInput!, $idempotencyKey: String) {
+  createInvoice(input: $input, idempotencyKey: $idempotencyKey) {
     invoice { invoiceNumber distribution { status } }
     userErrors { field message code }
   }
 }`;
 
-export const CREATE_ACTIONS = `mutation ($input: CreateInvoiceActionsInput!) {
-  createInvoiceActions(input: $input) {
+export const CREATE_ACTIONS = `mutation ($input: CreateInvoiceActionsInput!, $idempotencyKey: String) {
+  createInvoiceActions(input: $input, idempotencyKey: $idempotencyKey) {
     actions { code invoiceNumber caseId status case { caseId actions { code status } } }
     userErrors { field message code }
   }
@@ -34,16 +35,20 @@ export interface ActionsPayload {
   userErrors: UserError[];
 }
 
-/** Sends createInvoice; a request-level error fails the test (user errors are the payload's). */
+/**
+ * Sends createInvoice; a request-level error fails the test (user errors are the payload's). Each
+ * call is its own intended write, so it carries a fresh idempotencyKey (the duplicate guard's
+ * own behaviour is tested in writeGuard*.test.ts).
+ */
 export async function createInvoice(h: Harness, input: unknown): Promise<CreateInvoicePayload> {
-  const { body } = await h.query(CREATE_INVOICE, { input });
+  const { body } = await h.query(CREATE_INVOICE, { input, idempotencyKey: randomUUID() });
   expect(body.errors).toBeUndefined();
   return (body.data as { createInvoice: CreateInvoicePayload }).createInvoice;
 }
 
-/** Sends createInvoiceActions with `actions`; a request-level error fails the test. */
+/** Sends createInvoiceActions with `actions` (a fresh idempotencyKey); a request-level error fails the test. */
 export async function createActions(h: Harness, actions: unknown[]): Promise<ActionsPayload> {
-  const { body } = await h.query(CREATE_ACTIONS, { input: { actions } });
+  const { body } = await h.query(CREATE_ACTIONS, { input: { actions }, idempotencyKey: randomUUID() });
   expect(body.errors).toBeUndefined();
   return (body.data as { createInvoiceActions: ActionsPayload }).createInvoiceActions;
 }

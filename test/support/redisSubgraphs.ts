@@ -130,6 +130,7 @@ export async function startCachedSubgraph<
     maxRequestBodyBytes: 100_000,
     observability: options.observability ?? createObservability(),
     upstreamCache: options.caching.upstreamCache,
+    writeGuard: options.caching.writeGuard,
     persistedQueries: { cache: options.caching.persistedQueries, ttlSeconds: options.apqTtlSeconds ?? 3_600 },
     ...(options.security ? { security: options.security } : {}),
   });

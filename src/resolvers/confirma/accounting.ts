@@ -12,6 +12,7 @@ import {
   submitPaymentsSchema,
 } from '../../validation/confirmaAccounting.js';
 import { validateInput } from '../../validation/userErrors.js';
+import { guardedWrite } from '../guardedWrite.js';
 import { refusal } from '../refusals.js';
 
 /** 0 "Pending", 1 "Successfully synced" (documented); the failure code is not, so any other is FAILED. */
@@ -32,7 +33,7 @@ export const accountingQuery: QueryResolvers = {
 };
 
 export const accountingMutation: MutationResolvers = {
-  async submitLedger(_root, { input }, { upstreams }) {
+  submitLedger: guardedWrite('submitLedger', {}, async ({ input }, { upstreams }) => {
     const valid = validateInput(submitLedgerSchema, input);
     if (!valid.ok) return { ledger: null, userErrors: valid.userErrors };
     const result = await upstreams.confirma.submitLedger(ledgerBody(valid.value));
@@ -48,9 +49,9 @@ export const accountingMutation: MutationResolvers = {
       ledger: status ?? pendingLedger(id, valid.value.documentName, valid.value.documentDate),
       userErrors: [],
     };
-  },
+  }),
 
-  async submitAccountingPayments(_root, { input }, { upstreams }) {
+  submitAccountingPayments: guardedWrite('submitAccountingPayments', {}, async ({ input }, { upstreams }) => {
     const valid = validateInput(submitPaymentsSchema, input);
     if (!valid.ok) return { payments: [], userErrors: valid.userErrors };
     const result = await upstreams.confirma.submitPayments(accountingPaymentsBody(valid.value));
@@ -71,7 +72,7 @@ export const accountingMutation: MutationResolvers = {
       })),
       userErrors: [],
     };
-  },
+  }),
 };
 
 function pendingLedger(sourceIdentifier: string, documentName: string, documentDate: string) {

@@ -7,6 +7,7 @@ import type { Context } from '../../context.js';
 import { createActionsSchema, invoiceActionsBody } from '../../validation/confirmaRequests.js';
 import type { ValidAction } from '../../validation/confirmaRequests.js';
 import type { UserError } from '../../validation/userErrors.js';
+import { guardedWrite } from '../guardedWrite.js';
 import { validateInput } from '../../validation/userErrors.js';
 import { checkInvoiceNumber } from '../invoiceInput.js';
 import { refusal } from '../refusals.js';
@@ -53,7 +54,7 @@ async function targetProblems(actions: ValidAction[], { loaders }: Context): Pro
 }
 
 export const casesMutation: MutationResolvers = {
-  async createInvoiceActions(_root, { input }, context) {
+  createInvoiceActions: guardedWrite('createInvoiceActions', {}, async ({ input }, context) => {
     const valid = validateInput(createActionsSchema, input);
     if (!valid.ok) return { actions: [], userErrors: valid.userErrors };
     const { actions } = valid.value;
@@ -79,7 +80,7 @@ export const casesMutation: MutationResolvers = {
       })),
       userErrors: [],
     };
-  },
+  }),
 };
 
 export const QueuedInvoiceAction: QueuedInvoiceActionResolvers = {

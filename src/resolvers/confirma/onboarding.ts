@@ -1,6 +1,7 @@
 import type { MutationResolvers, QueryResolvers } from '../../__generated__/resolvers-types.js';
 import { onboardClientBody, onboardClientSchema } from '../../validation/confirmaRequests.js';
 import { validateInput } from '../../validation/userErrors.js';
+import { guardedWrite } from '../guardedWrite.js';
 import { refusal } from '../refusals.js';
 
 export const onboardingQuery: QueryResolvers = {
@@ -8,7 +9,7 @@ export const onboardingQuery: QueryResolvers = {
 };
 
 export const onboardingMutation: MutationResolvers = {
-  async onboardClient(_root, { input }, { upstreams }) {
+  onboardClient: guardedWrite('onboardClient', { replayable: false }, async ({ input }, { upstreams }) => {
     const valid = validateInput(onboardClientSchema, input);
     if (!valid.ok) return { client: null, userErrors: valid.userErrors };
     const result = await upstreams.confirma.onboardClient(onboardClientBody(valid.value));
@@ -32,19 +33,23 @@ export const onboardingMutation: MutationResolvers = {
       return { client: null, userErrors: [userError] };
     }
     return { client: result.value, userErrors: [] };
-  },
+  }),
 
-  async renewAccessToken(_root, _args, { upstreams, logger }) {
-    const result = await upstreams.confirma.renewToken();
-    if (!result.ok)
-      return {
-        accessToken: null,
-        userErrors: [refusal('Confirma', result.status, ['renewAccessToken'], 'token renewal')],
-      };
-    // The token itself is never logged; operators learn that they must store it.
-    logger.warn(
-      'Confirma access token renewed: the subgraph now uses the new token; update CONFIRMA_API_KEY before the next restart',
-    );
-    return { accessToken: result.value, userErrors: [] };
-  },
+  renewAccessToken: guardedWrite(
+    'renewAccessToken',
+    { replayable: false },
+    async (_args, { upstreams, logger }) => {
+      const result = await upstreams.confirma.renewToken();
+      if (!result.ok)
+        return {
+          accessToken: null,
+          userErrors: [refusal('Confirma', result.status, ['renewAccessToken'], 'token renewal')],
+        };
+      // The token itself is never logged; operators learn that they must store it.
+      logger.warn(
+        'Confirma access token renewed: the subgraph now uses the new token; update CONFIRMA_API_KEY before the next restart',
+      );
+      return { accessToken: result.value, userErrors: [] };
+    },
+  ),
 };

@@ -1,4 +1,3 @@
-import type { UpstreamHttp } from '../../http/upstreamHttp.js';
 import { brokerScheduleBody, scheduleBody } from './bodies.js';
 import { postWrite, readEcho } from './echo.js';
 import { ALREADY_EXISTS } from './outcome.js';
@@ -16,9 +15,8 @@ import type { BrokerScheduleWrite, ScheduleWrite } from './writeTypes.js';
  * duplicate; factorcloud.md §5.10). A second schedule for the same batch would fund the same
  * invoices twice, so before creating we ask get-sched (or get-broker-sched) whether the batch
  * exists (404 or an empty reply → go ahead), and refuse with CONFLICT when it does. An upstream 409
- * is a CONFLICT as well. A batch already being created by this process is refused the same way,
- * which covers a double-submitted form; across processes, the read-before-write still leaves a
- * window only FactorCloud itself could close.
+ * is a CONFLICT as well. Two requests of a tenant for one batch at once are kept apart above this
+ * layer, by the write guard's lock on the batch id (src/writes, shared by replicas through Redis).
  *
  * Nothing here is retried: after a timeout the schedule may or may not exist, and a re-send then
  * meets the read-before-write check instead of creating a second one.
@@ -26,28 +24,6 @@ import type { BrokerScheduleWrite, ScheduleWrite } from './writeTypes.js';
 export interface FactorCloudScheduleWrites {
   createSchedule(write: ScheduleWrite): Promise<WriteOutcome<ScheduleRecord | null>>;
   createBrokerSchedule(write: BrokerScheduleWrite): Promise<WriteOutcome<BrokerScheduleRecord | null>>;
-}
-
-/** Batch ids being created, per connection pool (one per origin, shared by every request). */
-const inFlightByPool = new WeakMap<UpstreamHttp, Set<string>>();
-
-async function once<T>(
-  http: UpstreamHttp,
-  integrationBatchId: string,
-  create: () => Promise<WriteOutcome<T>>,
-): Promise<WriteOutcome<T>> {
-  let inFlight = inFlightByPool.get(http.root);
-  if (!inFlight) {
-    inFlight = new Set();
-    inFlightByPool.set(http.root, inFlight);
-  }
-  if (inFlight.has(integrationBatchId)) return ALREADY_EXISTS;
-  inFlight.add(integrationBatchId);
-  try {
-    return await create();
-  } finally {
-    inFlight.delete(integrationBatchId);
-  }
 }
 
 /** An echo without its InvoiceArray would show a schedule with no invoices: re-read instead. */
@@ -60,25 +36,21 @@ export function createScheduleWrites(
   reads: FactorCloudReads,
 ): FactorCloudScheduleWrites {
   return {
-    createSchedule(write) {
-      return once(t.http, write.integrationBatchId, async () => {
-        if (await reads.getSchedule(write.integrationBatchId)) return ALREADY_EXISTS;
-        return postWrite(t, 'create-sched', scheduleBody(write), (reply) => {
-          const echo = readEcho(scheduleSchema, reply, SCHEDULE_KEYS);
-          if (!usable(echo)) return null;
-          return { ...echo, integrationBatchId: echo.integrationBatchId ?? write.integrationBatchId };
-        });
+    async createSchedule(write) {
+      if (await reads.getSchedule(write.integrationBatchId)) return ALREADY_EXISTS;
+      return postWrite(t, 'create-sched', scheduleBody(write), (reply) => {
+        const echo = readEcho(scheduleSchema, reply, SCHEDULE_KEYS);
+        if (!usable(echo)) return null;
+        return { ...echo, integrationBatchId: echo.integrationBatchId ?? write.integrationBatchId };
       });
     },
 
-    createBrokerSchedule(write) {
-      return once(t.http, write.integrationBatchId, async () => {
-        if (await reads.getBrokerSchedule(write.integrationBatchId)) return ALREADY_EXISTS;
-        return postWrite(t, 'create-sched-broker', brokerScheduleBody(write), (reply) => {
-          const echo = readEcho(brokerScheduleSchema, reply, SCHEDULE_KEYS);
-          if (!usable(echo)) return null;
-          return { ...echo, integrationBatchId: echo.integrationBatchId ?? write.integrationBatchId };
-        });
+    async createBrokerSchedule(write) {
+      if (await reads.getBrokerSchedule(write.integrationBatchId)) return ALREADY_EXISTS;
+      return postWrite(t, 'create-sched-broker', brokerScheduleBody(write), (reply) => {
+        const echo = readEcho(brokerScheduleSchema, reply, SCHEDULE_KEYS);
+        if (!usable(echo)) return null;
+        return { ...echo, integrationBatchId: echo.integrationBatchId ?? write.integrationBatchId };
       });
     },
   };

@@ -6,25 +6,32 @@ import {
   testConnectionInput,
 } from '../../../validation/factorcloudDocuments.js';
 import { validateInput } from '../../../validation/userErrors.js';
+import { refusalToUserError } from '../../../validation/factorcloudRefusals.js';
+import type { StoreFactoringDocumentInput } from '../../../__generated__/resolvers-types.js';
+import { nameTaken, rememberName } from './documentNames.js';
 import { validateAndSend } from './flow.js';
 
 /** storeFactoringDocument, postFactoringPayments and testFactorCloudConnection. */
 
-export async function storeFactoringDocument(input: unknown, { upstreams, loaders }: Context) {
-  const result = await validateAndSend(
-    storeDocumentInput,
-    input,
-    (w) => upstreams.factorCloud.storeDocument(w),
-    {
-      what: 'the document',
-      conflictField: ['input', 'fileName'],
-      notFoundField: ['input'],
-    },
-  );
-  if (!result.ok) return { uuid: null, created: null, userErrors: result.userErrors };
-  const { uuid, created } = result.value;
+/**
+ * store-docs replaces a document stored under the same file name (see documentNames.ts): a name
+ * already holding other content is refused unless the caller sets `replace`.
+ */
+export async function storeFactoringDocument(input: StoreFactoringDocumentInput, context: Context) {
+  const { replace, ...document } = input;
+  const checked = validateInput(storeDocumentInput, document, ['input']);
+  if (!checked.ok) return { uuid: null, created: null, userErrors: checked.userErrors };
+  const taken = await nameTaken(checked.value, replace === true, context);
+  if (taken) return { uuid: null, created: null, userErrors: [taken] };
+  const outcome = await context.upstreams.factorCloud.storeDocument(checked.value);
+  if (!outcome.ok) {
+    const target = { what: 'the document', conflictField: ['input', 'fileName'], notFoundField: ['input'] };
+    return { uuid: null, created: null, userErrors: [refusalToUserError(outcome, target)] };
+  }
+  await rememberName(checked.value, context);
+  const { uuid, created } = outcome.value;
   // An update replaces the content a cached read may hold.
-  if (uuid) loaders.documentByUuid.clear(uuid);
+  if (uuid) context.loaders.documentByUuid.clear(uuid);
   return { uuid, created, userErrors: [] };
 }
 
