@@ -1,4 +1,10 @@
-import { CONFIRMA, FACTORCLOUD, INVOICE_ID_TEMPLATE, ROUTER_SECRET, UPSTREAM_MAX_CONCURRENCY } from './config.js';
+import {
+  CONFIRMA,
+  FACTORCLOUD,
+  INVOICE_ID_TEMPLATE,
+  ROUTER_SECRET,
+  UPSTREAM_MAX_CONCURRENCY,
+} from './config.js';
 import { startServerProcess } from './processes.js';
 import type { ServerProcess, SimulatorProcess } from './processes.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONFIRMA_TEST_KEY, distributionRecord } from '../fakes/confirma.js';
+import { distributionRecord } from '../fakes/confirma.js';
 import { client } from '../fakes/factorcloud.js';
 import type { FakeReply } from '../support/fakeUpstream.js';
 import { always, faultSchedule, pathEndsWith } from '../support/faults.js';
@@ -105,23 +105,20 @@ describe('reads of a faulty upstream', () => {
 });
 
 describe('writes', () => {
-  const UPSERT_AND_RENEW = `mutation {
+  const UPSERT_AND_FETCH = `mutation {
     upsertClient(input: { clientKey: "CL-7", name: "Seven" }) { client { clientKey } userErrors { code } }
-    renewAccessToken { accessToken userErrors { code } }
+    fetchNewSettlements { settlements { settlementId } }
   }`;
-  // Renewal answers with the key we already use, so the other tests keep working.
-  const renewOk = always(pathEndsWith('/renew'), { json: { Message: CONFIRMA_TEST_KEY } });
 
   it.each<[string, FakeReply]>([
     ['a 503', { status: 503, headers: { 'retry-after': '7' }, json: {} }],
     ['a reset connection', { drop: true }],
   ])('sends a FactorCloud write once on %s, even when a retry would have worked', async (_name, reply) => {
     h.factorCloud.override = faultSchedule(pathEndsWith('/create-client/'), [reply, 'normal']);
-    h.confirma.override = renewOk;
-    const { body } = await h.query(UPSERT_AND_RENEW);
+    const { body } = await h.query(UPSERT_AND_FETCH);
     expect(body.data).toEqual({
       upsertClient: null,
-      renewAccessToken: { accessToken: CONFIRMA_TEST_KEY, userErrors: [] },
+      fetchNewSettlements: { settlements: [] },
     });
     expect(body.errors?.[0]).toMatchObject({
       path: ['upsertClient'],
@@ -132,17 +129,17 @@ describe('writes', () => {
     await expectHealthy(h);
   });
 
-  it('sends Confirma GET /renew once on a 503: a GET can be a write', async () => {
-    h.confirma.override = faultSchedule(pathEndsWith('/renew'), [{ status: 503, json: {} }, 'normal']);
-    const { body } = await h.query(UPSERT_AND_RENEW);
+  it('sends Confirma GET /settlements?unfetchedOnly=true once on a 503: a GET can be a write', async () => {
+    h.confirma.override = faultSchedule(pathEndsWith('/settlements'), [{ status: 503, json: {} }, 'normal']);
+    const { body } = await h.query(UPSERT_AND_FETCH);
     expect(body.data).toEqual({
       upsertClient: { client: { clientKey: 'CL-7' }, userErrors: [] },
-      renewAccessToken: null,
+      fetchNewSettlements: null,
     });
     expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
-      [['renewAccessToken'], 'UPSTREAM_UNAVAILABLE'],
+      [['fetchNewSettlements'], 'UPSTREAM_UNAVAILABLE'],
     ]);
-    expect(h.confirma.requestsTo('/renew')).toHaveLength(1);
+    expect(h.confirma.requestsTo('/settlements')).toHaveLength(1);
     await expectHealthy(h);
   });
 });
