@@ -24,6 +24,13 @@ export const FACTORCLOUD = {
   apiKey: 'bench-factorcloud-key',
 } as const;
 
+/**
+ * Production refuses to start without ROUTER_SECRET (or JWT), so the bench runs the subgraph
+ * behind a router secret and sends it as the router would; the proxy ignores the header.
+ */
+export const ROUTER_SECRET = 'bench-router-secret-0123456789';
+export const ROUTER_HEADERS = { 'x-router-secret': ROUTER_SECRET } as const;
+
 /** The documented auth headers of every call the bench's own clients make. */
 export const CONFIRMA_HEADERS = { 'X-Api-Key': CONFIRMA.apiKey } as const;
 export const FACTORCLOUD_HEADERS = {

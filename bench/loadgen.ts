@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { ROUTER_HEADERS } from './config.js';
 import { percentile } from './stats.js';
 
 /**
@@ -39,7 +40,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         const response = await pool.request({
           method: 'POST',
           path: '/graphql',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...ROUTER_HEADERS },
           body: options.body,
         });
         const text = await response.body.text();

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { z } from 'zod';
-import { WINDOW } from './config.js';
+import { ROUTER_HEADERS, WINDOW } from './config.js';
 
 /** The README's "InvoicePage" query, over the window that holds the whole dataset. */
 export const INVOICE_PAGE_QUERY = /* GraphQL */ `
@@ -108,7 +108,7 @@ export async function postQueryText(
 ): Promise<string> {
   const response = await request(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...ROUTER_HEADERS },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.body.text();

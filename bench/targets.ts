@@ -1,4 +1,10 @@
-import { CONFIRMA, FACTORCLOUD, INVOICE_ID_TEMPLATE, UPSTREAM_MAX_CONCURRENCY } from './config.js';
+import {
+  CONFIRMA,
+  FACTORCLOUD,
+  INVOICE_ID_TEMPLATE,
+  ROUTER_SECRET,
+  UPSTREAM_MAX_CONCURRENCY,
+} from './config.js';
 import { startServerProcess } from './processes.js';
 import type { ServerProcess, SimulatorProcess } from './processes.js';
 
@@ -36,7 +42,13 @@ export function startSubgraphProcess(
     SUBGRAPH_ENTRY,
     // The upstream read cache is off: every benchmark here is about the calls a query makes and
     // what they cost; a warm cache would answer without them (and the proxy has none).
-    { ...upstreamEnv(simulators), NODE_ENV: 'production', LOG_LEVEL: 'info', CACHE_ENABLED: 'false' },
+    {
+      ...upstreamEnv(simulators),
+      NODE_ENV: 'production',
+      ROUTER_SECRET,
+      LOG_LEVEL: 'info',
+      CACHE_ENABLED: 'false',
+    },
     nodeFlags,
   );
 }

@@ -481,15 +481,6 @@ export type CommentActionInput = {
   invoiceNumber: Scalars['ID']['input'];
 };
 
-/** Confirma service a new client signs up for. */
-export type ConfirmaServiceType =
-  /** Co-operation service (named in the onboarding prose). */
-  | 'COOP'
-  /** Printing and distribution only; money goes straight to the creditor. */
-  | 'INTERMEDIATION'
-  /** Printing, distribution, payment control, reminders and collection. */
-  | 'LIFECYCLE';
-
 /** Contact details. */
 export type ContactInput = {
   /** Contact person. */
@@ -916,13 +907,17 @@ export type Invoice = {
   invoiceNumber: Scalars['ID']['output'];
   /** Payment control (debt-collection agency case) state in Confirma; null when Confirma reports none. */
   paymentControl?: Maybe<PaymentControl>;
-  /** Payments for this invoice (by invoice number or its case id) in the window; default: the last 30 days. */
-  payments: Array<Payment>;
+  /**
+   * Payments for this invoice (by invoice number or its case id) in the window; default: the last 30
+   * days. Null, with an error on this field, when Confirma could not be read.
+   */
+  payments?: Maybe<Array<Payment>>;
   /**
    * Settlement allocations for this invoice in the window (default: the last 30 days): matched by
-   * case id, or by `originalInvoiceNumber` where the allocation has no case id.
+   * case id, or by `originalInvoiceNumber` where the allocation has no case id. Null, with an error
+   * on this field, when Confirma could not be read.
    */
-  settlementAllocations: Array<SettlementAllocation>;
+  settlementAllocations?: Maybe<Array<SettlementAllocation>>;
 };
 
 
@@ -1239,14 +1234,14 @@ export type Mutation = {
    */
   createInvoiceActions?: Maybe<CreateInvoiceActionsPayload>;
   /**
-   * Onboards a new creditor with the partner provisioning token (POST /client). The new client's
-   * first access token is returned here once; store it, it is not shown again.
-   * Duplicates: the result carries a credential shown once, so it is never stored: a replay with the
-   * same `idempotencyKey` is a `CONFLICT` error (NOT_REPLAYABLE; same key, other input: KEY_REUSED).
-   * Without a key, an identical call while one runs, or within DUPLICATE_WINDOW_SECONDS (default
-   * 30 s) after it was applied or failed, is a `CONFLICT` error.
+   * Incremental sync (GET /settlements?unfetchedOnly=true): the settlements in the window that this
+   * integration has not fetched before. Confirma marks what it returns as fetched, so the next call
+   * returns only newer ones: store what this returns before calling again. A mutation because it
+   * changes state at Confirma: sent once, never retried or cached; on an error the settlements may
+   * already be marked, so read the window with `settlements` (their `apiFetchDate` tells when they
+   * were first fetched) to recover them.
    */
-  onboardClient?: Maybe<OnboardClientPayload>;
+  fetchNewSettlements?: Maybe<NewSettlements>;
   /**
    * Reports a batch of received payments (post-payments); `batchTotal` must equal their sum.
    * Duplicates: with `idempotencyKey`, a replay with the same key and input within
@@ -1257,16 +1252,6 @@ export type Mutation = {
    * A second call for the same `batchReference` while one runs is a `CONFLICT` error (RESOURCE_BUSY).
    */
   postFactoringPayments?: Maybe<PostFactoringPaymentsPayload>;
-  /**
-   * Renews the subgraph's Confirma access token (GET /renew). The old token stops working; the
-   * running subgraph switches to the new one, which is returned here once. Update
-   * CONFIRMA_API_KEY with it before the next restart.
-   * Duplicates: the result carries a credential shown once, so it is never stored: a replay with the
-   * same `idempotencyKey` is a `CONFLICT` error (NOT_REPLAYABLE; same key, other input: KEY_REUSED).
-   * Without a key, an identical call while one runs, or within DUPLICATE_WINDOW_SECONDS (default
-   * 30 s) after it was applied or failed, is a `CONFLICT` error.
-   */
-  renewAccessToken?: Maybe<RenewAccessTokenPayload>;
   /**
    * Stores a PDF (store-docs); read it back with `factoringDocument(uuid)`.
    * Duplicates: with `idempotencyKey`, a replay with the same key and input within
@@ -1356,20 +1341,14 @@ export type MutationCreateInvoiceActionsArgs = {
 };
 
 
-export type MutationOnboardClientArgs = {
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  input: OnboardClientInput;
+export type MutationFetchNewSettlementsArgs = {
+  filter?: InputMaybe<PaymentFilter>;
 };
 
 
 export type MutationPostFactoringPaymentsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PostFactoringPaymentsInput;
-};
-
-
-export type MutationRenewAccessTokenArgs = {
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1413,93 +1392,16 @@ export type MutationUpsertVendorArgs = {
   input: UpsertVendorInput;
 };
 
-/** The client block of POST /client (names as in the docs' example). */
-export type OnboardClientDetailsInput = {
-  /** Business code (Finnish Y-tunnus for FI: `1234567-8`, or `123456-7` as in the docs' example). */
-  businessCode: Scalars['String']['input'];
-  /** ISO 3166-1 alpha-2 country code. */
-  countryCode: Scalars['String']['input'];
-  /** E-mail address. */
-  email?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 639-1 language code (Confirma writes them in upper case, e.g. `FI`). */
-  languageCode?: InputMaybe<Scalars['String']['input']>;
-  /** Full business name. */
-  name: Scalars['String']['input'];
-  /** Street address. */
-  postalAddress?: InputMaybe<Scalars['String']['input']>;
-  /** Postal code, checked against the country for FI, SE, NO and DK. */
-  postalCode?: InputMaybe<Scalars['String']['input']>;
-  /** City or post office. */
-  postalDistrict?: InputMaybe<Scalars['String']['input']>;
-  /** Phone number. */
-  telephone?: InputMaybe<Scalars['String']['input']>;
-  /** VAT registration number, e.g. `FI12345678`. */
-  vatRegNbr?: InputMaybe<Scalars['String']['input']>;
-  /** Web site: `https://www.example.fi` or a bare host such as `www.example.fi`, optionally with a path. */
-  website?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** POST /client body: the service, the company and its contact persons. */
-export type OnboardClientInput = {
-  /** The company being onboarded. */
-  client: OnboardClientDetailsInput;
-  /** Contact persons (primary, technical, accountant, and who finishes onboarding). */
-  contacts?: InputMaybe<Array<OnboardContactInput>>;
-  /** Service to activate. */
-  service: OnboardServiceInput;
-};
-
-/** Result of `onboardClient`. */
-export type OnboardClientPayload = {
-  __typename?: 'OnboardClientPayload';
-  /** The new client; null when the input was refused. */
-  client?: Maybe<OnboardedClient>;
-  /** Why the input was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** A contact person of the new client. */
-export type OnboardContactInput = {
-  /** E-mail address. */
-  email: Scalars['String']['input'];
-  /** Full name. */
-  name: Scalars['String']['input'];
-  /** Phone number. */
-  phone?: InputMaybe<Scalars['String']['input']>;
-  /** What the person is the contact for. */
-  role: OnboardContactRole;
-};
-
-/** Role of an onboarding contact person. */
-export type OnboardContactRole =
-  /** Accountant. */
-  | 'ACCOUNTANT'
-  /** The person who finishes onboarding and receives the credentials. */
-  | 'ONBOARDING'
-  /** Primary contact. */
-  | 'PRIMARY'
-  /** Technical contact. */
-  | 'TECHNICAL';
-
-/** The service block of POST /client. */
-export type OnboardServiceInput = {
-  /** Partner code given by Confirma, e.g. `QUICK3`. */
-  partnerCode?: InputMaybe<Scalars['String']['input']>;
-  /** Service type. */
-  type: ConfirmaServiceType;
-};
-
-/** What Confirma returned for a new client. The token is shown only in this response. */
-export type OnboardedClient = {
-  __typename?: 'OnboardedClient';
-  /** The client's first API access token. Store it now: it is not shown again. */
-  accessToken?: Maybe<Scalars['String']['output']>;
-  /** Confirma's identifier for the client. */
-  clientId?: Maybe<Scalars['ID']['output']>;
-  /** Confirma Finance customer code. */
-  customerCode?: Maybe<Scalars['String']['output']>;
-  /** Prefix of the client's payment references. */
-  paymentReferencePrefix?: Maybe<Scalars['String']['output']>;
+/**
+ * Settlements not fetched before, as `fetchNewSettlements` returned them. Never cached: the same
+ * call does not return them again.
+ */
+export type NewSettlements = {
+  __typename?: 'NewSettlements';
+  /** When Confirma produced this answer. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The settlements now marked as fetched at Confirma. */
+  settlements: Array<Settlement>;
 };
 
 /** A payment registered by the agency. */
@@ -1593,10 +1495,14 @@ export type PostFactoringPaymentsPayload = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Whether Confirma accepts the subgraph's current access token (GET /validate). */
-  accessTokenStatus: AccessTokenStatus;
+  /**
+   * Whether Confirma accepts the subgraph's current access token (GET /validate). Renewing the token
+   * and onboarding clients are operator commands (`npm run confirma:renew-token`,
+   * `npm run confirma:onboard-client`), not part of this graph: both hand out credentials.
+   */
+  accessTokenStatus?: Maybe<AccessTokenStatus>;
   /** Sync state of submitted accounting payments (GET /accounting/payment). */
-  accountingPaymentSyncStatus: Array<AccountingPaymentSyncStatus>;
+  accountingPaymentSyncStatus?: Maybe<Array<AccountingPaymentSyncStatus>>;
   /** One broker schedule with its invoices (get-broker-sched); null when unknown. */
   brokerSchedule?: Maybe<BrokerSchedule>;
   /** One FactorCloud client by key (get-client); null when FactorCloud does not know it. */
@@ -1611,7 +1517,7 @@ export type Query = {
    * Checks the FactorCloud connection and credentials with test-get. A failure is the answer
    * (`ok: false` with a code), not an error.
    */
-  factorCloudConnection: FactorCloudConnection;
+  factorCloudConnection?: Maybe<FactorCloudConnection>;
   /** One stored document by UUID (get-docs); null when unknown. */
   factoringDocument?: Maybe<FactoringDocument>;
   /** One invoice by its FactorCloud `InvoiceIntegrationId` (get-invoice); null when unknown. */
@@ -1624,17 +1530,22 @@ export type Query = {
   /** One invoice by its Confirma invoice number; null when Confirma does not know it. */
   invoice?: Maybe<Invoice>;
   /** Confirma distribution records in an invoice-date window (upstream default: last 30 days). */
-  invoices: InvoiceList;
+  invoices?: Maybe<InvoiceList>;
   /** Sync state of submitted ledger documents (GET /accounting/ledger). */
-  ledgerSyncStatus: Array<LedgerSyncStatus>;
+  ledgerSyncStatus?: Maybe<Array<LedgerSyncStatus>>;
   /**
    * Payments the agency has received (GET /payments): provisional allocations that can still
    * change; settlements are the source of truth. Confirma's default window is used when no
    * dates are given.
    */
-  payments: Array<Payment>;
-  /** Settlements paid to the creditor (GET /settlements); default window: the last 30 days. */
-  settlements: SettlementList;
+  payments?: Maybe<Array<Payment>>;
+  /**
+   * Settlements paid to the creditor (GET /settlements); default window: the last 30 days. A plain
+   * window read: reading again answers the same settlements. For incremental sync use
+   * `fetchNewSettlements`; Confirma records when a settlement was first returned (`apiFetchDate`)
+   * and is assumed to count a window read as a fetch too.
+   */
+  settlements?: Maybe<SettlementList>;
 };
 
 
@@ -1745,15 +1656,6 @@ export type RecipientAddressInput = {
   street2?: InputMaybe<Scalars['String']['input']>;
   /** Street, third line. */
   street3?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Result of `renewAccessToken`. */
-export type RenewAccessTokenPayload = {
-  __typename?: 'RenewAccessTokenPayload';
-  /** The new access token, shown only in this response; null when renewal was refused. */
-  accessToken?: Maybe<Scalars['String']['output']>;
-  /** Why renewal was refused; empty on success. */
-  userErrors: Array<UserError>;
 };
 
 /** A schedule of invoices a client sold to the factor (get-sched), with all its invoices. */
@@ -1888,11 +1790,6 @@ export type SettlementFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   /** Last day. */
   to?: InputMaybe<Scalars['Date']['input']>;
-  /**
-   * Only settlements not fetched before by this integration (incremental sync). Confirma marks
-   * what it returns as fetched, so a second call returns only newer ones.
-   */
-  unfetchedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Settlements and when Confirma produced the list. */
@@ -2373,7 +2270,6 @@ export type ResolversTypes = ResolversObject<{
   ClientType: ClientType;
   CollectionCase: ResolverTypeWrapper<CollectionCaseModel>;
   CommentActionInput: CommentActionInput;
-  ConfirmaServiceType: ConfirmaServiceType;
   ContactInput: ContactInput;
   ContactPersonInput: ContactPersonInput;
   CreateBrokerScheduleInput: CreateBrokerScheduleInput;
@@ -2421,13 +2317,7 @@ export type ResolversTypes = ResolversObject<{
   LedgerRowInput: LedgerRowInput;
   LedgerSyncStatus: ResolverTypeWrapper<LedgerStatusModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OnboardClientDetailsInput: OnboardClientDetailsInput;
-  OnboardClientInput: OnboardClientInput;
-  OnboardClientPayload: ResolverTypeWrapper<OnboardClientPayload>;
-  OnboardContactInput: OnboardContactInput;
-  OnboardContactRole: OnboardContactRole;
-  OnboardServiceInput: OnboardServiceInput;
-  OnboardedClient: ResolverTypeWrapper<OnboardedClient>;
+  NewSettlements: ResolverTypeWrapper<Omit<NewSettlements, 'settlements'> & { settlements: Array<ResolversTypes['Settlement']> }>;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentControl: ResolverTypeWrapper<PaymentControlModel>;
   PaymentDetailsInput: PaymentDetailsInput;
@@ -2438,7 +2328,6 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueuedInvoiceAction: ResolverTypeWrapper<QueuedActionModel>;
   RecipientAddressInput: RecipientAddressInput;
-  RenewAccessTokenPayload: ResolverTypeWrapper<RenewAccessTokenPayload>;
   Schedule: ResolverTypeWrapper<ScheduleModel>;
   ScheduleInvoiceInput: ScheduleInvoiceInput;
   SchedulePaymentMethod: SchedulePaymentMethod;
@@ -2535,12 +2424,7 @@ export type ResolversParentTypes = ResolversObject<{
   LedgerRowInput: LedgerRowInput;
   LedgerSyncStatus: LedgerStatusModel;
   Mutation: Record<PropertyKey, never>;
-  OnboardClientDetailsInput: OnboardClientDetailsInput;
-  OnboardClientInput: OnboardClientInput;
-  OnboardClientPayload: OnboardClientPayload;
-  OnboardContactInput: OnboardContactInput;
-  OnboardServiceInput: OnboardServiceInput;
-  OnboardedClient: OnboardedClient;
+  NewSettlements: Omit<NewSettlements, 'settlements'> & { settlements: Array<ResolversParentTypes['Settlement']> };
   Payment: PaymentModel;
   PaymentControl: PaymentControlModel;
   PaymentDetailsInput: PaymentDetailsInput;
@@ -2550,7 +2434,6 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   QueuedInvoiceAction: QueuedActionModel;
   RecipientAddressInput: RecipientAddressInput;
-  RenewAccessTokenPayload: RenewAccessTokenPayload;
   Schedule: ScheduleModel;
   ScheduleInvoiceInput: ScheduleInvoiceInput;
   SellerPartyInput: SellerPartyInput;
@@ -2885,8 +2768,8 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   factoring?: Resolver<Maybe<ResolversTypes['FactoringInvoice']>, ParentType, ContextType>;
   invoiceNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   paymentControl?: Resolver<Maybe<ResolversTypes['PaymentControl']>, ParentType, ContextType>;
-  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType, Partial<InvoicePaymentsArgs>>;
-  settlementAllocations?: Resolver<Array<ResolversTypes['SettlementAllocation']>, ParentType, ContextType, Partial<InvoiceSettlementAllocationsArgs>>;
+  payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, Partial<InvoicePaymentsArgs>>;
+  settlementAllocations?: Resolver<Maybe<Array<ResolversTypes['SettlementAllocation']>>, ParentType, ContextType, Partial<InvoiceSettlementAllocationsArgs>>;
 }>;
 
 export type InvoiceListResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceList'] = ResolversParentTypes['InvoiceList']> = ResolversObject<{
@@ -2913,9 +2796,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createFactoringSchedule?: Resolver<Maybe<ResolversTypes['CreateFactoringSchedulePayload']>, ParentType, ContextType, RequireFields<MutationCreateFactoringScheduleArgs, 'input'>>;
   createInvoice?: Resolver<Maybe<ResolversTypes['CreateInvoicePayload']>, ParentType, ContextType, RequireFields<MutationCreateInvoiceArgs, 'input'>>;
   createInvoiceActions?: Resolver<Maybe<ResolversTypes['CreateInvoiceActionsPayload']>, ParentType, ContextType, RequireFields<MutationCreateInvoiceActionsArgs, 'input'>>;
-  onboardClient?: Resolver<Maybe<ResolversTypes['OnboardClientPayload']>, ParentType, ContextType, RequireFields<MutationOnboardClientArgs, 'input'>>;
+  fetchNewSettlements?: Resolver<Maybe<ResolversTypes['NewSettlements']>, ParentType, ContextType, Partial<MutationFetchNewSettlementsArgs>>;
   postFactoringPayments?: Resolver<Maybe<ResolversTypes['PostFactoringPaymentsPayload']>, ParentType, ContextType, RequireFields<MutationPostFactoringPaymentsArgs, 'input'>>;
-  renewAccessToken?: Resolver<Maybe<ResolversTypes['RenewAccessTokenPayload']>, ParentType, ContextType, Partial<MutationRenewAccessTokenArgs>>;
   storeFactoringDocument?: Resolver<Maybe<ResolversTypes['StoreFactoringDocumentPayload']>, ParentType, ContextType, RequireFields<MutationStoreFactoringDocumentArgs, 'input'>>;
   submitAccountingPayments?: Resolver<Maybe<ResolversTypes['SubmitAccountingPaymentsPayload']>, ParentType, ContextType, RequireFields<MutationSubmitAccountingPaymentsArgs, 'input'>>;
   submitLedger?: Resolver<Maybe<ResolversTypes['SubmitLedgerPayload']>, ParentType, ContextType, RequireFields<MutationSubmitLedgerArgs, 'input'>>;
@@ -2925,16 +2807,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertVendor?: Resolver<Maybe<ResolversTypes['UpsertVendorPayload']>, ParentType, ContextType, RequireFields<MutationUpsertVendorArgs, 'input'>>;
 }>;
 
-export type OnboardClientPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnboardClientPayload'] = ResolversParentTypes['OnboardClientPayload']> = ResolversObject<{
-  client?: Resolver<Maybe<ResolversTypes['OnboardedClient']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-}>;
-
-export type OnboardedClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnboardedClient'] = ResolversParentTypes['OnboardedClient']> = ResolversObject<{
-  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  clientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  customerCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  paymentReferencePrefix?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+export type NewSettlementsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NewSettlements'] = ResolversParentTypes['NewSettlements']> = ResolversObject<{
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  settlements?: Resolver<Array<ResolversTypes['Settlement']>, ParentType, ContextType>;
 }>;
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
@@ -2965,22 +2840,22 @@ export type PostFactoringPaymentsPayloadResolvers<ContextType = Context, ParentT
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  accessTokenStatus?: Resolver<ResolversTypes['AccessTokenStatus'], ParentType, ContextType>;
-  accountingPaymentSyncStatus?: Resolver<Array<ResolversTypes['AccountingPaymentSyncStatus']>, ParentType, ContextType, Partial<QueryAccountingPaymentSyncStatusArgs>>;
+  accessTokenStatus?: Resolver<Maybe<ResolversTypes['AccessTokenStatus']>, ParentType, ContextType>;
+  accountingPaymentSyncStatus?: Resolver<Maybe<Array<ResolversTypes['AccountingPaymentSyncStatus']>>, ParentType, ContextType, Partial<QueryAccountingPaymentSyncStatusArgs>>;
   brokerSchedule?: Resolver<Maybe<ResolversTypes['BrokerSchedule']>, ParentType, ContextType, RequireFields<QueryBrokerScheduleArgs, 'integrationBatchId'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'clientKey'>>;
   clientDebtor?: Resolver<Maybe<ResolversTypes['ClientDebtor']>, ParentType, ContextType, RequireFields<QueryClientDebtorArgs, 'clientKey' | 'debtorKey'>>;
   collectionCase?: Resolver<Maybe<ResolversTypes['CollectionCase']>, ParentType, ContextType, RequireFields<QueryCollectionCaseArgs, 'caseId'>>;
   debtor?: Resolver<Maybe<ResolversTypes['Debtor']>, ParentType, ContextType, RequireFields<QueryDebtorArgs, 'debtorKey'>>;
-  factorCloudConnection?: Resolver<ResolversTypes['FactorCloudConnection'], ParentType, ContextType>;
+  factorCloudConnection?: Resolver<Maybe<ResolversTypes['FactorCloudConnection']>, ParentType, ContextType>;
   factoringDocument?: Resolver<Maybe<ResolversTypes['FactoringDocument']>, ParentType, ContextType, RequireFields<QueryFactoringDocumentArgs, 'uuid'>>;
   factoringInvoice?: Resolver<Maybe<ResolversTypes['FactoringInvoice']>, ParentType, ContextType, RequireFields<QueryFactoringInvoiceArgs, 'integrationId'>>;
   factoringSchedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryFactoringScheduleArgs, 'integrationBatchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'invoiceNumber'>>;
-  invoices?: Resolver<ResolversTypes['InvoiceList'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
-  ledgerSyncStatus?: Resolver<Array<ResolversTypes['LedgerSyncStatus']>, ParentType, ContextType, Partial<QueryLedgerSyncStatusArgs>>;
-  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType, Partial<QueryPaymentsArgs>>;
-  settlements?: Resolver<ResolversTypes['SettlementList'], ParentType, ContextType, Partial<QuerySettlementsArgs>>;
+  invoices?: Resolver<Maybe<ResolversTypes['InvoiceList']>, ParentType, ContextType, Partial<QueryInvoicesArgs>>;
+  ledgerSyncStatus?: Resolver<Maybe<Array<ResolversTypes['LedgerSyncStatus']>>, ParentType, ContextType, Partial<QueryLedgerSyncStatusArgs>>;
+  payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, Partial<QueryPaymentsArgs>>;
+  settlements?: Resolver<Maybe<ResolversTypes['SettlementList']>, ParentType, ContextType, Partial<QuerySettlementsArgs>>;
 }>;
 
 export type QueuedInvoiceActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueuedInvoiceAction'] = ResolversParentTypes['QueuedInvoiceAction']> = ResolversObject<{
@@ -2990,11 +2865,6 @@ export type QueuedInvoiceActionResolvers<ContextType = Context, ParentType exten
   code?: Resolver<ResolversTypes['InvoiceActionCode'], ParentType, ContextType>;
   invoiceNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
-
-export type RenewAccessTokenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RenewAccessTokenPayload'] = ResolversParentTypes['RenewAccessTokenPayload']> = ResolversObject<{
-  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type ScheduleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = ResolversObject<{
@@ -3137,14 +3007,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InvoiceList?: InvoiceListResolvers<ContextType>;
   LedgerSyncStatus?: LedgerSyncStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
-  OnboardClientPayload?: OnboardClientPayloadResolvers<ContextType>;
-  OnboardedClient?: OnboardedClientResolvers<ContextType>;
+  NewSettlements?: NewSettlementsResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentControl?: PaymentControlResolvers<ContextType>;
   PostFactoringPaymentsPayload?: PostFactoringPaymentsPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueuedInvoiceAction?: QueuedInvoiceActionResolvers<ContextType>;
-  RenewAccessTokenPayload?: RenewAccessTokenPayloadResolvers<ContextType>;
   Schedule?: ScheduleResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
   SettlementAllocation?: SettlementAllocationResolvers<ContextType>;

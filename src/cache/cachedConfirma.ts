@@ -21,7 +21,8 @@ export interface CachedClientDeps {
 /**
  * Confirma with its reads served through the cache and its writes invalidating what they touch.
  * Left uncached on purpose: `validateToken` (its point is a live answer), `renewToken` and
- * onboarding (writes), and settlements with `unfetchedOnly` (reading them marks them fetched).
+ * onboarding (operator commands' writes), and settlements with `unfetchedOnly`
+ * (Mutation.fetchNewSettlements: reading them marks them fetched).
  *
  * Invalidation runs after the write whether it succeeded, was refused or failed on the way: a
  * write that timed out may still have happened. Actions and accounting submits take effect

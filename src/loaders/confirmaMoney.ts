@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ConfirmaClient } from '../upstreams/confirma/client.js';
-import type { DateWindow, SettlementQuery } from '../upstreams/confirma/money.js';
+import type { DateWindow } from '../upstreams/confirma/money.js';
 import type { PaymentRecord, SettlementsReply } from '../upstreams/confirma/moneySchemas.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
 import type { BatchSizes } from '../observability/loaderBatches.js';
@@ -9,9 +9,11 @@ import { settleEach } from './settle.js';
 /**
  * Payments and settlements by window: every invoice in a list asks for the same window, so a
  * page of invoices costs one /payments and one /settlements call, filtered per invoice here.
+ * Plain window reads only: the incremental `unfetchedOnly` read changes state at Confirma and is
+ * never de-duplicated or shared (Mutation.fetchNewSettlements calls the client itself).
  */
 export type PaymentsByWindowLoader = DataLoader<DateWindow, PaymentRecord[], string>;
-export type SettlementsByQueryLoader = DataLoader<SettlementQuery, SettlementsReply, string>;
+export type SettlementsByWindowLoader = DataLoader<DateWindow, SettlementsReply, string>;
 
 export function createPaymentsByWindowLoader(
   confirma: ConfirmaClient,
@@ -27,16 +29,18 @@ export function createPaymentsByWindowLoader(
   );
 }
 
-export function createSettlementsByQueryLoader(
+export function createSettlementsByWindowLoader(
   confirma: ConfirmaClient,
   sizes?: BatchSizes,
-): SettlementsByQueryLoader {
+): SettlementsByWindowLoader {
   return new DataLoader(
-    measuredBatch('settlementsByQuery', sizes, (queries) =>
-      settleEach(queries, (query) => confirma.listSettlements(query)),
+    measuredBatch('settlementsByWindow', sizes, (windows) =>
+      settleEach(windows, (window) =>
+        confirma.listSettlements({ fromDate: window.fromDate, toDate: window.toDate }),
+      ),
     ),
     {
-      cacheKeyFn: (query) => JSON.stringify([query.fromDate, query.toDate, query.unfetchedOnly]),
+      cacheKeyFn: (window) => JSON.stringify([window.fromDate, window.toDate]),
     },
   );
 }

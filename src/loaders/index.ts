@@ -3,8 +3,8 @@ import type { FactorCloudClient } from '../upstreams/factorcloud/client.js';
 import { createCaseByIdLoader } from './caseById.js';
 import type { CaseByIdLoader } from './caseById.js';
 import { createClientByKeyLoader } from './clientByKey.js';
-import { createPaymentsByWindowLoader, createSettlementsByQueryLoader } from './confirmaMoney.js';
-import type { PaymentsByWindowLoader, SettlementsByQueryLoader } from './confirmaMoney.js';
+import { createPaymentsByWindowLoader, createSettlementsByWindowLoader } from './confirmaMoney.js';
+import type { PaymentsByWindowLoader, SettlementsByWindowLoader } from './confirmaMoney.js';
 import type { ClientByKeyLoader } from './clientByKey.js';
 import { createDistributionByInvoiceNumberLoader } from './distributionByInvoiceNumber.js';
 import type { DistributionByInvoiceNumberLoader } from './distributionByInvoiceNumber.js';
@@ -19,7 +19,7 @@ export interface Loaders extends FactorCloudLoaders {
   caseById: CaseByIdLoader;
   clientByKey: ClientByKeyLoader;
   paymentsByWindow: PaymentsByWindowLoader;
-  settlementsByQuery: SettlementsByQueryLoader;
+  settlementsByWindow: SettlementsByWindowLoader;
 }
 
 export interface LoaderUpstreams {
@@ -49,7 +49,7 @@ class RequestLoaders implements Loaders {
   #caseById: CaseByIdLoader | undefined;
   #clientByKey: ClientByKeyLoader | undefined;
   #paymentsByWindow: PaymentsByWindowLoader | undefined;
-  #settlementsByQuery: SettlementsByQueryLoader | undefined;
+  #settlementsByWindow: SettlementsByWindowLoader | undefined;
   #factorCloud: FactorCloudLoaders | undefined;
 
   constructor(
@@ -84,8 +84,8 @@ class RequestLoaders implements Loaders {
       this.options.batchSizes,
     ));
   }
-  get settlementsByQuery(): SettlementsByQueryLoader {
-    return (this.#settlementsByQuery ??= createSettlementsByQueryLoader(
+  get settlementsByWindow(): SettlementsByWindowLoader {
+    return (this.#settlementsByWindow ??= createSettlementsByWindowLoader(
       this.upstreams.confirma,
       this.options.batchSizes,
     ));

@@ -35,6 +35,13 @@ export function securityProblems(env: Record<string, string | undefined>): strin
   if (env.NODE_ENV?.trim() === 'production' && env.JWT_JWKS_URL?.trim().startsWith('http:')) {
     problems.push('JWT_JWKS_URL: must be https in production (keys fetched in the clear can be swapped)');
   }
+  // Without either, every caller could read the whole schema through `_service { sdl }` (and
+  // call every field): production answers only the router (ROUTER_SECRET) or verified callers.
+  if (env.NODE_ENV?.trim() === 'production' && !jwtKeys && !has('ROUTER_SECRET')) {
+    problems.push(
+      'ROUTER_SECRET: is required with NODE_ENV=production unless JWT verification is configured (JWT_JWKS_URL or JWT_PUBLIC_KEY): without either, any caller can read the full schema through _service and call every field',
+    );
+  }
   if (!hasTenantRegistry(env)) return problems;
 
   const source = has('TENANTS_FILE') ? 'TENANTS_FILE' : 'TENANTS_JSON';

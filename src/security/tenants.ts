@@ -6,7 +6,7 @@ export const DEFAULT_TENANT_ID = 'default';
 
 /**
  * One tenant's upstream credentials. The objects are long-lived and shared by that tenant's
- * requests only: `renewAccessToken` replaces the Confirma key in place, for this tenant alone.
+ * requests only; the graph never changes them (key renewal is an operator command).
  */
 export interface Tenant {
   id: string;
@@ -21,7 +21,7 @@ export interface TenantRegistry {
   get(id: string): Tenant | undefined;
   /** The tenant of a request that names none; undefined when every request must name one. */
   readonly fallback: Tenant | undefined;
-  /** Every credential value, for log redaction (read live: renewal replaces keys). */
+  /** Every credential value, for log redaction. */
   secrets(): string[];
 }
 

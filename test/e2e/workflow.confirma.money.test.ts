@@ -32,15 +32,13 @@ type Settlement = {
 };
 
 const PAYMENT_FIELDS = 'caseId invoiceNumber paymentDate amount currency';
-const SETTLEMENTS = `query ($filter: SettlementFilter) {
-  settlements(filter: $filter) {
-    createdAt
+const SETTLEMENT_FIELDS = `createdAt
     settlements {
       settlementId settlementDate settlementAmount apiFetchDate
       allocations { allocationId allocatedTotalAmount caseId originalInvoiceNumber breakdown { type amount } }
-    }
-  }
-}`;
+    }`;
+const SETTLEMENTS = `query ($filter: SettlementFilter) { settlements(filter: $filter) { ${SETTLEMENT_FIELDS} } }`;
+const FETCH_NEW = `mutation ($filter: PaymentFilter) { fetchNewSettlements(filter: $filter) { ${SETTLEMENT_FIELDS} } }`;
 
 const cents = (amount: string): number => Math.round(Number(amount) * 100);
 
@@ -98,11 +96,11 @@ describe('Confirma payments and settlements on the simulator', () => {
     expect(h.requestsTo(`${CONFIRMA_PATH}/payments`)).toHaveLength(1);
   });
 
-  it('reads unfetched settlements once, then finds them marked as fetched', async () => {
+  it('fetches new settlements once by mutation, then finds them marked as fetched', async () => {
     h.resetRequests();
-    const first = dataOf<{ settlements: { settlements: Settlement[] } }>(
-      await h.query(SETTLEMENTS, { filter: { ...WINDOW, unfetchedOnly: true } }),
-    ).settlements.settlements;
+    const first = dataOf<{ fetchNewSettlements: { settlements: Settlement[] } }>(
+      await h.query(FETCH_NEW, { filter: WINDOW }),
+    ).fetchNewSettlements.settlements;
     expect(first.length).toBeGreaterThan(1);
     for (const settlement of first) {
       expect(settlement.settlementDate >= WINDOW.from && settlement.settlementDate <= WINDOW.to).toBe(true);
@@ -115,9 +113,9 @@ describe('Confirma payments and settlements on the simulator', () => {
       }
     }
 
-    const second = dataOf<{ settlements: { settlements: Settlement[] } }>(
-      await h.query(SETTLEMENTS, { filter: { ...WINDOW, unfetchedOnly: true } }),
-    ).settlements.settlements;
+    const second = dataOf<{ fetchNewSettlements: { settlements: Settlement[] } }>(
+      await h.query(FETCH_NEW, { filter: WINDOW }),
+    ).fetchNewSettlements.settlements;
     expect(second).toEqual([]);
 
     const all = dataOf<{ settlements: { settlements: Settlement[] } }>(

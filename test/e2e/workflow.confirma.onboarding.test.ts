@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { onboardConfirmaClient } from '../../src/ops/onboardConfirmaClient.js';
+import { captureOutput, jsonFile } from '../support/opsCommand.js';
 import {
   CONFIRMA_PATH,
   SIM_CONFIRMA,
@@ -10,15 +13,9 @@ import type { SimulatorHarness } from '../support/simulatorHarness.js';
 
 /**
  * The first steps of a creditor on the Confirma simulator: onboarding with the partner
- * provisioning token, and the subgraph's own access token checked with Confirma.
+ * provisioning token (an operator command, `npm run confirma:onboard-client`), and the
+ * subgraph's own access token checked with Confirma.
  */
-
-const ONBOARD = `mutation ($input: OnboardClientInput!, $idempotencyKey: String) {
-  onboardClient(input: $input, idempotencyKey: $idempotencyKey) {
-    client { clientId customerCode paymentReferencePrefix accessToken }
-    userErrors { field code message }
-  }
-}`;
 
 let h: SimulatorHarness;
 beforeAll(async () => {
@@ -27,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('Confirma onboarding on the simulator', () => {
-  it('onboards a client with the provisioning token and returns its new token once', async () => {
+  it('onboards a client with the operator command and prints its new token once', async () => {
     h.resetRequests();
     const input = {
       service: { type: 'LIFECYCLE', partnerCode: 'QUICK3' },
@@ -52,16 +49,23 @@ describe('Confirma onboarding on the simulator', () => {
         },
       ],
     };
-    const { onboardClient } = dataOf<{
-      onboardClient: { client: Record<string, string>; userErrors: unknown[] };
-    }>(await h.query(ONBOARD, { input }));
-    expect(onboardClient.userErrors).toEqual([]);
-    expect(onboardClient.client).toMatchObject({
-      clientId: expect.stringMatching(/^\d+$/),
-      customerCode: expect.stringMatching(/^CF\d{6}$/),
-      paymentReferencePrefix: expect.stringMatching(/^\d{4}$/),
-      accessToken: expect.stringMatching(/\S{16,}/),
+    const config = loadConfig({
+      CONFIRMA_BASE_URL: h.confirmaUrl,
+      CONFIRMA_API_KEY: SIM_CONFIRMA.apiKey,
+      CONFIRMA_PROVISIONING_TOKEN: SIM_CONFIRMA.provisioningToken,
     });
+    const onboard = async () => {
+      const output = captureOutput();
+      const code = await onboardConfirmaClient(config, [jsonFile(input)], output);
+      return { code, ...output };
+    };
+    const first = await onboard();
+    expect(first.code).toBe(0);
+    expect(first.secrets).toEqual([expect.stringMatching(/^\S{16,}$/)]);
+    const details = first.said.join('\n');
+    expect(details).toMatch(/"clientId":"\d+"/);
+    expect(details).toMatch(/"customerCode":"CF\d{6}"/);
+    expect(details).toMatch(/"paymentReferencePrefix":"\d{4}"/);
     const [post] = h.requestsTo(`${CONFIRMA_PATH}/client`);
     expect(h.requests).toHaveLength(1);
     expect(post?.method).toBe('POST');
@@ -74,17 +78,16 @@ describe('Confirma onboarding on the simulator', () => {
 
     // The token is live at once: Confirma accepts it on a client endpoint.
     const validate = await fetch(`${h.confirmaUrl}${CONFIRMA_PATH}/validate`, {
-      headers: { 'X-Api-Key': onboardClient.client.accessToken ?? '' },
+      headers: { 'X-Api-Key': first.secrets[0] ?? '' },
     });
     expect(validate.status).toBe(200);
     await validate.body?.cancel();
 
     // The same company again: Confirma refuses it and no second token is issued.
-    const again = dataOf<{ onboardClient: { client: unknown; userErrors: Array<{ code: string }> } }>(
-      await h.query(ONBOARD, { input, idempotencyKey: 'resend' }),
-    );
-    expect(again.onboardClient.client).toBeNull();
-    expect(again.onboardClient.userErrors.map((e) => e.code)).toEqual(['CONFLICT']);
+    const again = await onboard();
+    expect(again.code).toBe(1);
+    expect(again.secrets).toEqual([]);
+    expect(again.said.join('\n')).toContain('already a client');
   });
 
   it('reports the configured access token as valid', async () => {

@@ -107,8 +107,8 @@ describe('TTL by state', () => {
     await read(ended);
     await read(open);
     expect(calls()).toBe(3);
-    await read('{ unfetchedOnly: true }');
-    await read('{ unfetchedOnly: true }');
+    await ok('mutation { fetchNewSettlements { settlements { settlementId } } }');
+    await ok('mutation { fetchNewSettlements { settlements { settlementId } } }');
     expect(calls()).toBe(5);
   });
 

@@ -45,8 +45,7 @@ beforeEach(() => h.resetRequests());
 
 describe('payments and settlements', () => {
   it('reads settlements with exact money and 64-bit ids intact', async () => {
-    const { body } =
-      await h.query(`{ settlements(filter: { from: "2026-10-01", to: "2026-11-22", unfetchedOnly: true }) {
+    const { body } = await h.query(`{ settlements(filter: { from: "2026-10-01", to: "2026-11-22" }) {
       createdAt settlements { settlementId settlementAmount agency beneficiary { name } allocations { allocationId allocatedTotalAmount caseId breakdown { type amount } } } } }`);
     expect(body.errors).toBeUndefined();
     const list = body.data?.settlements as { settlements: Array<Record<string, unknown>> };
@@ -64,34 +63,7 @@ describe('payments and settlements', () => {
     expect(h.confirma.requests[0]?.query).toEqual({
       fromDate: '2026-10-01',
       toDate: '2026-11-22',
-      unfetchedOnly: 'true',
     });
-  });
-
-  it('sends an unfetchedOnly settlements read once, never retrying it, while a plain window read is retried', async () => {
-    let failures = 0;
-    h.confirma.override = (request) => {
-      if (!request.path.endsWith('/settlements')) return undefined;
-      failures += 1;
-      return failures === 1 || failures === 2 ? { status: 503, json: { message: 'busy' } } : undefined;
-    };
-    try {
-      const consuming = await h.query(
-        '{ settlements(filter: { from: "2026-10-01", to: "2026-11-22", unfetchedOnly: true }) { createdAt } }',
-      );
-      // Confirma may have marked them fetched before failing: the error goes to the caller as is.
-      expect(consuming.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
-      expect(h.confirma.requests.filter((r) => r.path.endsWith('/settlements'))).toHaveLength(1);
-
-      h.resetRequests();
-      const plain = await h.query(
-        '{ settlements(filter: { from: "2026-10-01", to: "2026-11-22" }) { createdAt } }',
-      );
-      expect(plain.body.errors).toBeUndefined();
-      expect(h.confirma.requests.filter((r) => r.path.endsWith('/settlements'))).toHaveLength(2);
-    } finally {
-      h.confirma.override = undefined;
-    }
   });
 
   it('reads payments in a window', async () => {

@@ -135,11 +135,12 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     expect(h.confirma.requestsTo('/invoice/case').map((r) => r.query.caseId)).toEqual(['480201', '480202']);
   });
 
-  it('returns a root error with data null when the distribution list itself is unavailable', async () => {
+  it('nulls only `invoices`, with its error, when the distribution list itself is unavailable', async () => {
     h.confirma.override = () => ({ status: 500, raw: 'Internal Server Error' });
     const { status, body } = await h.query(LIST);
     expect(status).toBe(200);
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ invoices: null });
+    expect(body.errors?.[0]?.path).toEqual(['invoices']);
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: 'UPSTREAM_UNAVAILABLE',
       upstream: 'confirma',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONFIRMA_TEST_KEY, distributionRecord } from '../fakes/confirma.js';
+import { distributionRecord } from '../fakes/confirma.js';
 import { client } from '../fakes/factorcloud.js';
 import type { FakeReply } from '../support/fakeUpstream.js';
 import { always, faultSchedule, pathEndsWith } from '../support/faults.js';
@@ -106,26 +106,22 @@ describe('reads of a faulty upstream', () => {
 });
 
 describe('writes', () => {
-  // Each query is its own intended write: fresh idempotency keys, so an earlier test's failed
+  // Each query is its own intended write: a fresh idempotency key, so an earlier test's failed
   // attempt (held by the duplicate guard, since it may have been applied) does not answer it.
-  const UPSERT_AND_RENEW = `mutation ($k: String, $r: String) {
+  const UPSERT_AND_FETCH = `mutation ($k: String) {
     upsertClient(input: { clientKey: "CL-7", name: "Seven" }, idempotencyKey: $k) { client { clientKey } userErrors { code } }
-    renewAccessToken(idempotencyKey: $r) { accessToken userErrors { code } }
+    fetchNewSettlements { settlements { settlementId } }
   }`;
-  const keys = () => ({ k: randomUUID(), r: randomUUID() });
-  // Renewal answers with the key we already use, so the other tests keep working.
-  const renewOk = always(pathEndsWith('/renew'), { json: { Message: CONFIRMA_TEST_KEY } });
 
   it.each<[string, FakeReply]>([
     ['a 503', { status: 503, headers: { 'retry-after': '7' }, json: {} }],
     ['a reset connection', { drop: true }],
   ])('sends a FactorCloud write once on %s, even when a retry would have worked', async (_name, reply) => {
     h.factorCloud.override = faultSchedule(pathEndsWith('/create-client/'), [reply, 'normal']);
-    h.confirma.override = renewOk;
-    const { body } = await h.query(UPSERT_AND_RENEW, keys());
+    const { body } = await h.query(UPSERT_AND_FETCH, { k: randomUUID() });
     expect(body.data).toEqual({
       upsertClient: null,
-      renewAccessToken: { accessToken: CONFIRMA_TEST_KEY, userErrors: [] },
+      fetchNewSettlements: { settlements: [] },
     });
     expect(body.errors?.[0]).toMatchObject({
       path: ['upsertClient'],
@@ -136,17 +132,17 @@ describe('writes', () => {
     await expectHealthy(h);
   });
 
-  it('sends Confirma GET /renew once on a 503: a GET can be a write', async () => {
-    h.confirma.override = faultSchedule(pathEndsWith('/renew'), [{ status: 503, json: {} }, 'normal']);
-    const { body } = await h.query(UPSERT_AND_RENEW, keys());
+  it('sends Confirma GET /settlements?unfetchedOnly=true once on a 503: a GET can be a write', async () => {
+    h.confirma.override = faultSchedule(pathEndsWith('/settlements'), [{ status: 503, json: {} }, 'normal']);
+    const { body } = await h.query(UPSERT_AND_FETCH, { k: randomUUID() });
     expect(body.data).toEqual({
       upsertClient: { client: { clientKey: 'CL-7' }, userErrors: [] },
-      renewAccessToken: null,
+      fetchNewSettlements: null,
     });
     expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
-      [['renewAccessToken'], 'UPSTREAM_UNAVAILABLE'],
+      [['fetchNewSettlements'], 'UPSTREAM_UNAVAILABLE'],
     ]);
-    expect(h.confirma.requestsTo('/renew')).toHaveLength(1);
+    expect(h.confirma.requestsTo('/settlements')).toHaveLength(1);
     await expectHealthy(h);
   });
 });

@@ -56,7 +56,8 @@ describe('loadConfig defaults', () => {
   });
 
   it('accepts production when both base URLs and credentials are set', () => {
-    expect(loadConfig({ ...REMOTE, NODE_ENV: 'production', PORT: '8080' }).port).toBe(8080);
+    const secret = { ROUTER_SECRET: 'router-secret-0123456789' };
+    expect(loadConfig({ ...REMOTE, ...secret, NODE_ENV: 'production', PORT: '8080' }).port).toBe(8080);
   });
 
   it('keeps a template that contains {invoiceNumber}', () => {
@@ -127,7 +128,7 @@ describe('loadConfig problems', () => {
   });
 
   it('refuses production without base URLs, naming both variables', () => {
-    const error = configError({ NODE_ENV: 'production' });
+    const error = configError({ NODE_ENV: 'production', ROUTER_SECRET: 'router-secret-0123456789' });
     expect(error.message).toContain('CONFIRMA_BASE_URL');
     expect(error.message).toContain('FACTORCLOUD_BASE_URL');
     expect(error.problems).toHaveLength(2);

@@ -51,10 +51,25 @@ describe('security configuration', () => {
       introspection: true,
     });
     expect(dev.limits).toEqual(DEFAULT_OPERATION_LIMITS);
-    const prod = loadConfig({ NODE_ENV: 'production', ...REMOTE, ...CREDENTIALS }).security;
+    const production = { NODE_ENV: 'production', ...REMOTE, ...CREDENTIALS, ROUTER_SECRET };
+    const prod = loadConfig(production).security;
     expect(prod).toMatchObject({ introspection: false, landingPage: false });
-    const opened = loadConfig({ NODE_ENV: 'production', ...REMOTE, ...CREDENTIALS, INTROSPECTION: 'true' });
+    const opened = loadConfig({ ...production, INTROSPECTION: 'true' });
     expect(opened.security.introspection).toBe(true);
+  });
+
+  it('refuses production without ROUTER_SECRET or JWT verification, in one line naming the fix', () => {
+    const production = { NODE_ENV: 'production', ...REMOTE, ...CREDENTIALS };
+    const found = problems(production);
+    expect(found).toEqual([expect.stringMatching(/^ROUTER_SECRET: is required with NODE_ENV=production/)]);
+    expect(found[0]).toContain('JWT_JWKS_URL or JWT_PUBLIC_KEY');
+    expect(found[0]).toContain('_service');
+    expect(found[0]).not.toContain('\n');
+    expect(loadConfig({ ...production, ROUTER_SECRET }).security.routerSecret?.value).toBe(ROUTER_SECRET);
+    const withJwt = { ...production, ...JWT, JWT_PUBLIC_KEY: PUBLIC_PEM };
+    expect(loadConfig(withJwt).security.jwt?.issuer).toBe(JWT.JWT_ISSUER);
+    // Outside production the subgraph may still run open (development, tests).
+    expect(loadConfig({ ...REMOTE, ...CREDENTIALS }).security.routerSecret).toBeUndefined();
   });
 
   it('reads the router secret and its header, and refuses a short secret', () => {

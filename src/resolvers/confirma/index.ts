@@ -12,10 +12,10 @@ import {
 } from './accounting.js';
 import { QueuedInvoiceAction, casesMutation, casesQuery } from './cases.js';
 import { invoicingMutation } from './invoicing.js';
-import { Payment, SettlementAllocation, invoiceMoney, moneyQuery } from './money.js';
-import { onboardingMutation, onboardingQuery } from './onboarding.js';
+import { Payment, SettlementAllocation, invoiceMoney, moneyMutation, moneyQuery } from './money.js';
+import { onboardingQuery } from './onboarding.js';
 
-/** The Confirma operations beyond reading invoices: onboarding, writes, money, accounting. */
+/** The Confirma operations beyond reading invoices: token check, writes, money, accounting. */
 export const confirmaQuery: QueryResolvers = {
   ...onboardingQuery,
   ...casesQuery,
@@ -23,8 +23,8 @@ export const confirmaQuery: QueryResolvers = {
   ...accountingQuery,
 };
 export const confirmaMutation: MutationResolvers = {
-  ...onboardingMutation,
   ...invoicingMutation,
+  ...moneyMutation,
   ...casesMutation,
   ...accountingMutation,
 };

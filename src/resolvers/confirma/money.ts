@@ -1,5 +1,6 @@
 import type {
   InvoiceResolvers,
+  MutationResolvers,
   PaymentFilter,
   PaymentResolvers,
   QueryResolvers,
@@ -32,11 +33,17 @@ function sameNumber(value: string | null, number: string): boolean {
 export const moneyQuery: QueryResolvers = {
   payments: (_root, { filter }, context) =>
     context.loaders.paymentsByWindow.load(toWindow(filter, 'filter', context)),
-  settlements(_root, { filter }, context) {
-    const { loaders } = context;
-    const window = toWindow(filter, 'filter', context);
-    return loaders.settlementsByQuery.load({ ...window, unfetchedOnly: filter?.unfetchedOnly ?? undefined });
-  },
+  settlements: (_root, { filter }, context) =>
+    context.loaders.settlementsByWindow.load(toWindow(filter, 'filter', context)),
+};
+
+export const moneyMutation: MutationResolvers = {
+  /**
+   * Straight to the client, past the per-request loader and the read cache: Confirma marks what
+   * this returns as fetched, so every call is its own and is sent once (`consumes`, money.ts).
+   */
+  fetchNewSettlements: (_root, { filter }, context) =>
+    context.upstreams.confirma.listSettlements({ ...toWindow(filter, 'filter', context), unfetchedOnly: true }),
 };
 
 export const invoiceMoney: InvoiceResolvers = {
@@ -60,10 +67,9 @@ export const invoiceMoney: InvoiceResolvers = {
    * `filter` lists each allocation once, however many keys it matches on.
    */
   async settlementAllocations(invoice, { filter }, context) {
-    // Never `unfetchedOnly` here: that read marks settlements as fetched for the whole integration.
     const window = toWindow(filter, 'filter', context);
     const [reply, keys] = await Promise.all([
-      context.loaders.settlementsByQuery.load(window),
+      context.loaders.settlementsByWindow.load(window),
       invoiceKeys(invoice, context),
     ]);
     return reply.settlements

@@ -4,8 +4,9 @@ import type { UpstreamHttp, UpstreamResponse } from '../../http/upstreamHttp.js'
 export const CONFIRMA_BASE_PATH = '/api/v1/partner';
 
 /**
- * Confirma credentials. Mutable on purpose: after `renewAccessToken` the old token stops working
- * (confirma.md §2.4), so the running process switches to the new one in place.
+ * Confirma credentials. Mutable on purpose: after GET /renew the old token stops working
+ * (confirma.md §2.4), so the client that renewed switches to the new one in place. Only the
+ * operator command renews (src/ops/renewConfirmaToken.ts), on its own copy.
  */
 export interface ConfirmaCredentials {
   apiKey: string;
