@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envInteger as integer, optionalEnvInteger as override } from '../lib/envInteger.js';
 import type { BreakerPolicy } from './breaker.js';
 import type { RetryPolicy } from './retryPlan.js';
 
@@ -31,26 +32,6 @@ export interface UpstreamSettings extends UpstreamBudget {
   breaker: BreakerPolicy;
   /** Set from CONFIRMA_* and FACTORCLOUD_* variables; absent keys use the shared value. */
   overrides: { confirma: Partial<UpstreamBudget>; factorCloud: Partial<UpstreamBudget> };
-}
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
-const wholeNumber = (min: number, max: number) =>
-  z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max);
-
-function integer(defaultValue: number, min: number, max: number) {
-  return optionalText
-    .transform((value) => (value === undefined ? defaultValue : Number(value)))
-    .pipe(wholeNumber(min, max));
-}
-
-function override(min: number, max: number) {
-  return optionalText
-    .transform((value) => (value === undefined ? undefined : Number(value)))
-    .pipe(wholeNumber(min, max).optional());
 }
 
 /**
