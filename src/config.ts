@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { cacheEnvProblems, cacheEnvShape, cacheSecrets, cacheSettings } from './cache/cacheConfig.js';
 import type { CacheConfig } from './cache/cacheConfig.js';
 import { envInteger as integer } from './lib/envInteger.js';
-import { upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
+import { longestUpstreamCallMs, upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
 import type { UpstreamSettings } from './http/resilienceConfig.js';
 import { observabilityConfig, observabilityEnv } from './observability/observabilityConfig.js';
 import type { ObservabilityConfig } from './observability/observabilityConfig.js';
+import { serverEnvShape, serverLimits, serverLimitsProblems } from './serve/serverLimits.js';
+import type { ServerLimits } from './serve/serverLimits.js';
 import { securityConfig, securityEnv, securitySecrets } from './security/securityEnv.js';
 import { hasTenantRegistry, securityProblems } from './security/securityProblems.js';
 import type { SecurityConfig } from './security/securityEnv.js';
@@ -99,6 +101,8 @@ const envSchema = z.object({
   ...securityEnv,
   // Cache of upstream reads (in process or Redis), its TTLs, and persisted queries.
   ...cacheEnvShape,
+  // HTTP server timeouts, connection cap and the shutdown deadline.
+  ...serverEnvShape,
 });
 
 export type UpstreamTarget<Credentials> =
@@ -124,6 +128,7 @@ export interface Config {
   observability: ObservabilityConfig;
   security: SecurityConfig;
   cache: CacheConfig;
+  server: ServerLimits;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...securityProblems(env),
     ...cacheEnvProblems(env),
     ...faults.problems,
+    ...(parsed.success ? serverLimitsProblems(parsed.data) : []),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -161,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     systemKey: e.FACTORCLOUD_SYSTEM_KEY ?? SIMULATOR_CREDENTIALS.systemKey,
     apiKey: e.FACTORCLOUD_API_KEY ?? SIMULATOR_CREDENTIALS.factorCloudApiKey,
   };
+  const upstream = upstreamSettings(e);
   const extraOrigins = (e.CORS_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -180,12 +187,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     factorCloud: e.FACTORCLOUD_BASE_URL
       ? { mode: 'remote', baseUrl: e.FACTORCLOUD_BASE_URL, credentials: factorCloudCredentials }
       : { mode: 'simulator', port: e.SIMULATOR_FACTORCLOUD_PORT, credentials: factorCloudCredentials },
-    upstream: upstreamSettings(e),
+    upstream,
     simulatorSeed: e.SIMULATOR_SEED,
     simulatorFaults: faults.faults,
     observability: observabilityConfig(e),
     security: securityConfig(e),
     cache: cacheSettings(e),
+    server: serverLimits(e, longestUpstreamCallMs(upstream)),
   };
 }
 

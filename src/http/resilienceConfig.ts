@@ -131,6 +131,15 @@ export function budgetFor(settings: UpstreamSettings, upstream: keyof UpstreamSe
   return { ...shared, ...overrides[upstream], retry, breaker };
 }
 
+/** The longest whole-call budget of any upstream: how long a call in flight may still take. */
+export function longestUpstreamCallMs(settings: UpstreamSettings): number {
+  return Math.max(
+    settings.totalTimeoutMs,
+    settings.overrides.confirma.totalTimeoutMs ?? 0,
+    settings.overrides.factorCloud.totalTimeoutMs ?? 0,
+  );
+}
+
 function defined(values: Partial<UpstreamBudget>): Partial<UpstreamBudget> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }

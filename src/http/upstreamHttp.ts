@@ -85,6 +85,12 @@ export interface UpstreamHttp {
   breakerState(): BreakerState;
   /** Stops retries that are waiting, lets attempts in flight finish, then closes the pool. */
   close(): Promise<void>;
+  /**
+   * Ends every call at once (the shutdown deadline): attempts in flight and calls waiting fail
+   * with a coded UpstreamError, so the requests behind them can still be answered. A later
+   * close() resolves once the pool is gone.
+   */
+  abort(): Promise<void>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -197,6 +203,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     close() {
       // Idempotent: a second shutdown path (signal handler, tests) gets the same promise.
       closed ??= (closing.abort(), pool.close());
+      return closed;
+    },
+    abort() {
+      closing.abort();
+      // Replaces a close() still waiting for attempts in flight: those are what is ended here.
+      closed = pool.destroy();
       return closed;
     },
   };
