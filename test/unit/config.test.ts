@@ -230,3 +230,28 @@ describe('range and credential problems', () => {
     }
   });
 });
+
+describe('server limits', () => {
+  it('defaults, and a shutdown deadline past the longest upstream call budget unless set', () => {
+    expect(loadConfig({}).server).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+      shutdownTimeoutMs: 20_000,
+    });
+    expect(loadConfig({ CONFIRMA_TOTAL_TIMEOUT_MS: '40000' }).server.shutdownTimeoutMs).toBe(45_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '3000' }).server.shutdownTimeoutMs).toBe(3_000);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, and out-of-range values', () => {
+    expect(
+      configError({ SERVER_HEADERS_TIMEOUT_MS: '20000', SERVER_REQUEST_TIMEOUT_MS: '10000' }).problems,
+    ).toEqual([
+      'SERVER_HEADERS_TIMEOUT_MS: must not be longer than SERVER_REQUEST_TIMEOUT_MS (10000), got 20000',
+    ]);
+    expect(configError({ SERVER_MAX_CONNECTIONS: '0' }).problems).toEqual([
+      'SERVER_MAX_CONNECTIONS: must be an integer from 1 to 100000, got 0',
+    ]);
+  });
+});
