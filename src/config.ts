@@ -1,10 +1,14 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { cacheEnvProblems, cacheEnvShape, cacheSecrets, cacheSettings } from './cache/cacheConfig.js';
 import type { CacheConfig } from './cache/cacheConfig.js';
-import { upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
+import { envInteger as integer } from './lib/envInteger.js';
+import { longestUpstreamCallMs, upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
 import type { UpstreamSettings } from './http/resilienceConfig.js';
 import { observabilityConfig, observabilityEnv } from './observability/observabilityConfig.js';
 import type { ObservabilityConfig } from './observability/observabilityConfig.js';
+import { serverEnvShape, serverLimits, serverLimitsProblems } from './serve/serverLimits.js';
+import type { ServerLimits } from './serve/serverLimits.js';
 import { securityConfig, securityEnv, securitySecrets } from './security/securityEnv.js';
 import { hasTenantRegistry, securityProblems } from './security/securityProblems.js';
 import type { SecurityConfig } from './security/securityEnv.js';
@@ -59,16 +63,21 @@ const origin = optionalText.transform((value, ctx) => {
   return url.origin;
 });
 
-function integer(defaultValue: number, min: number, max: number) {
-  return optionalText
-    .transform((value) => (value === undefined ? defaultValue : Number(value)))
-    .pipe(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max));
-}
+// An IP address or a DNS name: anything else would fail only at listen, after the simulators
+// and the cache had started.
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const host = optionalText.refine(
+  (value) => value === undefined || isIP(value) !== 0 || HOST_NAME.test(value),
+  {
+    error: 'must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
+  },
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(4000, 0, 65535),
-  HOST: optionalText,
+  HOST: host,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: optionalText,
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
@@ -96,6 +105,8 @@ const envSchema = z.object({
   ...cacheEnvShape,
   // Whose "today" date windows use, and the zones of upstream timestamps without an offset.
   ...timeZoneEnv,
+  // HTTP server timeouts, connection cap and the shutdown deadline.
+  ...serverEnvShape,
 });
 
 export type UpstreamTarget<Credentials> =
@@ -122,6 +133,7 @@ export interface Config {
   security: SecurityConfig;
   cache: CacheConfig;
   timeZones: TimeZones;
+  server: ServerLimits;
 }
 
 export class ConfigError extends Error {
@@ -139,9 +151,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...missingSettings(env),
+    ...credentialLineBreaks(env),
     ...securityProblems(env),
     ...cacheEnvProblems(env),
     ...faults.problems,
+    ...(parsed.success ? serverLimitsProblems(parsed.data) : []),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -158,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     systemKey: e.FACTORCLOUD_SYSTEM_KEY ?? SIMULATOR_CREDENTIALS.systemKey,
     apiKey: e.FACTORCLOUD_API_KEY ?? SIMULATOR_CREDENTIALS.factorCloudApiKey,
   };
+  const upstream = upstreamSettings(e);
   const extraOrigins = (e.CORS_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -177,13 +192,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     factorCloud: e.FACTORCLOUD_BASE_URL
       ? { mode: 'remote', baseUrl: e.FACTORCLOUD_BASE_URL, credentials: factorCloudCredentials }
       : { mode: 'simulator', port: e.SIMULATOR_FACTORCLOUD_PORT, credentials: factorCloudCredentials },
-    upstream: upstreamSettings(e),
+    upstream,
     simulatorSeed: e.SIMULATOR_SEED,
     simulatorFaults: faults.faults,
     observability: observabilityConfig(e),
     security: securityConfig(e),
     cache: cacheSettings(e),
     timeZones: timeZoneSettings(e),
+    server: serverLimits(e, longestUpstreamCallMs(upstream)),
   };
 }
 
@@ -215,6 +231,25 @@ function missingSettings(env: Record<string, string | undefined>): string[] {
     }
   }
   return problems;
+}
+
+// The settings that hold a credential sent in an HTTP header (or compared with one). A line
+// break inside would split the header: undici refuses to send it, so every upstream call would
+// fail at the first request instead of the process refusing to start. JWT_PUBLIC_KEY is exempt:
+// a PEM key is several lines by design, and it is never sent.
+const CREDENTIAL_NAME = /(KEY|TOKEN|SECRET|PASSWORD)$|_FACTOR_ID$/;
+const CREDENTIAL_SETTINGS = Object.keys(envSchema.shape).filter(
+  (name) => CREDENTIAL_NAME.test(name) && name !== 'JWT_PUBLIC_KEY',
+);
+
+/**
+ * Checked inside the value as it is used (trimmed): a trailing newline, as a secret mounted from
+ * a file often has, is dropped by the trimming every setting gets and never sent.
+ */
+function credentialLineBreaks(env: Record<string, string | undefined>): string[] {
+  return CREDENTIAL_SETTINGS.filter((name) => /[\r\n]/.test(env[name]?.trim() ?? '')).map(
+    (name) => `${name}: must not contain a line break (CR or LF); it is sent as an HTTP header`,
+  );
 }
 
 /** Every credential value in the configuration, for redaction in logs and errors. */

@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import { invoiceIdFromTemplate } from './context.js';
 import { todayIn } from './lib/timeZones.js';
 import { drainable } from './lib/httpDrain.js';
+import { runShutdown } from './lib/shutdownSequence.js';
+import type { ShutdownSteps } from './lib/shutdownSequence.js';
 import { limitHeapGrowth } from './lib/heapGrowth.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
@@ -12,6 +14,8 @@ import { createObservability } from './observability/observability.js';
 import { securitySummary } from './security/securityEnv.js';
 import { createSubgraph } from './server.js';
 import { GRAPHQL_PATH } from './serve/handler.js';
+import { listenFailureMessage } from './serve/listenFailure.js';
+import { httpServerOptions } from './serve/serverLimits.js';
 import { createUpstreamPools } from './upstreams/index.js';
 
 /** Composition root: config → simulators (if needed) → pools → subgraph → listen → shutdown. */
@@ -21,7 +25,12 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`invoice-graph cannot start.\n${error.message}\nSee .env.example for every setting.`);
+    // One problem, one line (what a log collector shows as one event); several, one per line.
+    console.error(
+      error.problems.length === 1
+        ? `invoice-graph cannot start: ${error.problems[0]} (see .env.example for every setting)`
+        : `invoice-graph cannot start.\n${error.message}\nSee .env.example for every setting.`,
+    );
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel, secrets: () => secretsOf(config) });
@@ -102,8 +111,20 @@ async function main(): Promise<void> {
   });
 
   const http = drainable(subgraph.handler);
-  const server = createServer(http.listener);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const server = createServer(httpServerOptions(config.server), http.listener);
+  server.maxConnections = config.server.maxConnections;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    console.error(`invoice-graph cannot start: ${listenFailureMessage(error, config.port, config.host)}`);
+    process.exit(1);
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
@@ -112,14 +133,17 @@ async function main(): Promise<void> {
       (config.env === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'),
   );
 
-  onShutdownSignal(logger, async () => {
+  onShutdownSignal(logger, config.server.shutdownTimeoutMs, {
     // Stop accepting, let in-flight requests finish, close kept-alive connections.
-    await http.drain(server);
-    await subgraph.stop();
-    await Promise.all([pools.confirmaHttp.close(), pools.factorCloudHttp.close()]);
-    await simulators?.close();
-    await caching.close();
-    await observability.shutdown();
+    drain: () => http.drain(server),
+    abortUpstreamCalls: () => Promise.all([pools.confirmaHttp.abort(), pools.factorCloudHttp.abort()]),
+    release: async () => {
+      await subgraph.stop();
+      await Promise.all([pools.confirmaHttp.close(), pools.factorCloudHttp.close()]);
+      await simulators?.close();
+      await caching.close();
+      await observability.shutdown();
+    },
   });
 }
 
@@ -127,23 +151,31 @@ function portOf(target: Config['confirma'] | Config['factorCloud']): number {
   return target.mode === 'simulator' ? target.port : 0;
 }
 
-const SHUTDOWN_DEADLINE_MS = 10_000;
+/** After the upstream calls are aborted at the deadline: time for the answers to go out. */
+const ABORT_GRACE_MS = 2_000;
 
-function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
+/**
+ * The first SIGTERM or SIGINT starts the shutdown; later ones are logged and ignored. They are
+ * common, not a request to hurry: under `npm start` a process-group signal reaches npm, tsx and
+ * this process, and the first two forward it, so it arrives two or three times. (With `once`,
+ * the second would hit Node's default handler and kill the process mid-drain.)
+ */
+function onShutdownSignal(logger: Logger, deadlineMs: number, steps: ShutdownSteps): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.info({ signal }, 'already shutting down; still finishing in-flight requests');
+      return;
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const deadline = setTimeout(() => {
-      logger.error('shutdown deadline passed; exiting with requests still open');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
-    deadline.unref();
-    shutdown().then(
-      () => {
-        logger.info('shutdown complete');
-        process.exit(0);
+    logger.info({ signal, deadlineMs }, 'shutting down: finishing in-flight requests');
+    const onDeadline = () =>
+      logger.warn({ deadlineMs }, 'shutdown deadline passed; aborting upstream calls still in flight');
+    runShutdown(steps, { deadlineMs, graceMs: ABORT_GRACE_MS, onDeadline }).then(
+      (outcome) => {
+        if (outcome === 'cut') logger.error('exiting with requests still open after the shutdown deadline');
+        else logger.info('shutdown complete');
+        process.exit(outcome === 'cut' ? 1 : 0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -151,8 +183,8 @@ function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envInteger as integer } from '../lib/envInteger.js';
 
 /**
  * The cache part of the environment (spread into config.ts's schema, which stays the only reader
@@ -76,18 +77,6 @@ const text = z
   .string()
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
-
-function integer(defaultValue: number, min: number, max: number) {
-  return text
-    .transform((value) => (value === undefined ? defaultValue : Number(value)))
-    .pipe(
-      z
-        .number({ error: 'must be an integer' })
-        .int('must be an integer')
-        .min(min, `must be at least ${min}`)
-        .max(max, `must be at most ${max}`),
-    );
-}
 
 const redisUrl = text.pipe(
   z

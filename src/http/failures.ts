@@ -16,6 +16,15 @@ export function transportFailure(error: unknown, details: UpstreamErrorDetails):
       details,
     );
   }
+  // Our own pool ended the call (the shutdown deadline, UpstreamHttp.abort): the upstream may
+  // well have been reached, so the message does not blame it.
+  if (error instanceof undiciErrors.ClientDestroyedError || error instanceof undiciErrors.ClientClosedError) {
+    return new UpstreamError(
+      'UPSTREAM_UNAVAILABLE',
+      `The call to ${name} ${details.endpoint} was ended because this subgraph is shutting down`,
+      details,
+    );
+  }
   return new UpstreamError(
     'UPSTREAM_UNAVAILABLE',
     `${name} could not be reached for ${details.endpoint}`,

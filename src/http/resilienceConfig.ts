@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envInteger as integer, optionalEnvInteger as override } from '../lib/envInteger.js';
 import type { BreakerPolicy } from './breaker.js';
 import type { RetryPolicy } from './retryPlan.js';
 
@@ -40,26 +41,6 @@ export interface UpstreamSettings extends UpstreamBudget {
   requestTimeoutMs: number;
   /** Set from CONFIRMA_* and FACTORCLOUD_* variables; absent keys use the shared value. */
   overrides: { confirma: Partial<UpstreamBudget>; factorCloud: Partial<UpstreamBudget> };
-}
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
-const wholeNumber = (min: number, max: number) =>
-  z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max);
-
-function integer(defaultValue: number, min: number, max: number) {
-  return optionalText
-    .transform((value) => (value === undefined ? defaultValue : Number(value)))
-    .pipe(wholeNumber(min, max));
-}
-
-function override(min: number, max: number) {
-  return optionalText
-    .transform((value) => (value === undefined ? undefined : Number(value)))
-    .pipe(wholeNumber(min, max).optional());
 }
 
 /**
@@ -163,6 +144,15 @@ export function defaultUpstreamSettings(): UpstreamSettings {
 export function budgetFor(settings: UpstreamSettings, upstream: keyof UpstreamSettings['overrides']) {
   const { retry, breaker, overrides, requestTimeoutMs: _request, ...shared } = settings;
   return { ...shared, ...overrides[upstream], retry, breaker };
+}
+
+/** The longest whole-call budget of any upstream: how long a call in flight may still take. */
+export function longestUpstreamCallMs(settings: UpstreamSettings): number {
+  return Math.max(
+    settings.totalTimeoutMs,
+    settings.overrides.confirma.totalTimeoutMs ?? 0,
+    settings.overrides.factorCloud.totalTimeoutMs ?? 0,
+  );
 }
 
 function defined(values: Partial<UpstreamBudget>): Partial<UpstreamBudget> {

@@ -171,6 +171,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       closed ??= (closing.abort(), pool.close());
       return closed;
     },
+    abort() {
+      closing.abort();
+      // Replaces a close() still waiting for attempts in flight: those are what is ended here.
+      closed = pool.destroy();
+      return closed;
+    },
   };
   return http;
 }

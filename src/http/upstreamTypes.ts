@@ -52,4 +52,10 @@ export interface UpstreamHttp {
   breakerState(): BreakerState;
   /** Stops retries that are waiting, lets attempts in flight finish, then closes the pool. */
   close(): Promise<void>;
+  /**
+   * Ends every call at once (the shutdown deadline): attempts in flight and calls waiting fail
+   * with a coded UpstreamError, so the requests behind them can still be answered. A later
+   * close() resolves once the pool is gone.
+   */
+  abort(): Promise<void>;
 }

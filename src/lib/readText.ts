@@ -2,14 +2,20 @@ import type { Readable } from 'node:stream';
 
 /**
  * Reads a whole stream as UTF-8 text, refusing more than `maxBytes`: past the bound the stream
- * is destroyed (nothing more is read) and the promise rejects with `tooLarge()`. A stream that
+ * is handed to `overflow` (by default destroyed: nothing more is read) and the promise rejects
+ * with `tooLarge()`. A stream that
  * fails rejects with its error; one that closes before its end rejects as a premature close.
  *
  * Plain 'data' and 'end' listeners rather than `for await`: this runs on every request body
  * and every upstream reply, and the async iterator allocated a promise per chunk and a stream
  * watcher per read that outlived the read long enough to reach V8's old generation under load.
  */
-export function readText(stream: Readable, maxBytes: number, tooLarge: () => Error): Promise<string> {
+export function readText(
+  stream: Readable,
+  maxBytes: number,
+  tooLarge: () => Error,
+  overflow: (stream: Readable) => void = (s) => s.destroy(),
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -18,7 +24,7 @@ export function readText(stream: Readable, maxBytes: number, tooLarge: () => Err
       size += buffer.length;
       if (size > maxBytes) {
         settle();
-        stream.destroy();
+        overflow(stream);
         reject(tooLarge());
         return;
       }

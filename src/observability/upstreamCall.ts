@@ -54,6 +54,9 @@ class ScopedHttp implements UpstreamHttp {
   close() {
     return this.http.close();
   }
+  abort() {
+    return this.http.abort();
+  }
 }
 
 /**

@@ -10,11 +10,8 @@ export const text = z
 /** `true` / `false`; unset → undefined, so the caller can pick an environment-dependent default. */
 export const flag = text.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional());
 
-export function integer(defaultValue: number, min: number, max: number) {
-  return text
-    .transform((value) => (value === undefined ? defaultValue : Number(value)))
-    .pipe(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max));
-}
+/** An integer in a range; the range message comes from lib/envInteger.ts like every other. */
+export { envInteger as integer } from '../lib/envInteger.js';
 
 /** A lower-case HTTP header name (RFC 9110 token), as node:http presents incoming headers. */
 export function headerName(defaultValue: string) {

@@ -11,6 +11,7 @@ import type { Gatekeeper } from '../security/admission.js';
 import { batchRefusal } from '../security/limits/batch.js';
 import type { Tenant } from '../security/tenants.js';
 import { BodyTooLargeError, isJsonContentType, readBody } from './body.js';
+import { refuseOversizedBody } from './oversizedBody.js';
 import { applyCors } from './cors.js';
 import { parseRequestJson } from './requestJson.js';
 import { settleErrorReply } from './errorReplies.js';
@@ -96,9 +97,9 @@ async function handle<TContext extends object>(
       text = await readBody(req, options.maxRequestBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      return sendJson(
+      return refuseOversizedBody(
+        req,
         res,
-        413,
         errorBody(`Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST', requestId),
       );
     }

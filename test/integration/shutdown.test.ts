@@ -98,3 +98,123 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown of the running 
     expect(confirma.requests.map((r) => r.headers['x-api-key'])).toEqual([API_KEY]);
   });
 });
+
+describe('shutdown signalled twice, as a process-group SIGTERM under `npm start` is', () => {
+  const INVOICES = [201, 202, 203];
+  let confirma: FakeUpstream;
+  let subgraph: SubgraphProcess;
+  let arrivals = 0;
+  const allArrived = gate();
+  const release = gate();
+
+  beforeAll(async () => {
+    confirma = await startFakeUpstream(async (recorded) => {
+      const number = Number(recorded.query.invoiceNumber);
+      if (!recorded.path.endsWith('/invoice/distribution') || !INVOICES.includes(number)) {
+        return { status: 404, json: {} };
+      }
+      arrivals += 1;
+      if (arrivals === INVOICES.length) allArrived.open();
+      await release.opened;
+      return { json: { invoices: [distributionRecord(number)] } };
+    });
+    subgraph = await startSubgraphProcess({
+      NODE_ENV: 'development',
+      CONFIRMA_BASE_URL: confirma.url,
+      CONFIRMA_API_KEY: API_KEY,
+      CACHE_MODE: 'off',
+    });
+  });
+  afterAll(async () => {
+    release.open();
+    if (subgraph?.child.exitCode === null) subgraph.child.kill('SIGKILL');
+    await confirma?.close();
+  });
+
+  it('finishes every request in flight after a second SIGTERM and exits 0', async () => {
+    const answers = INVOICES.map((number) =>
+      request(`${subgraph.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ invoice(invoiceNumber: "${number}") { invoiceNumber } }` }),
+      }).then(async (answer) => ({ status: answer.statusCode, body: await answer.body.json() })),
+    );
+    await allArrived.opened;
+    subgraph.child.kill('SIGTERM');
+    await subgraph.lineContaining('shutting down: finishing');
+    subgraph.child.kill('SIGTERM');
+    await subgraph.lineContaining('already shutting down');
+    expect(subgraph.child.exitCode).toBeNull();
+
+    release.open();
+    expect(await Promise.all(answers)).toEqual(
+      INVOICES.map((number) => ({
+        status: 200,
+        body: { data: { invoice: { invoiceNumber: String(number) } } },
+      })),
+    );
+    expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('shutdown with upstream calls that outlast the shutdown deadline', () => {
+  let confirma: FakeUpstream;
+  let subgraph: SubgraphProcess;
+  const arrived = gate();
+  const never = gate();
+
+  beforeAll(async () => {
+    confirma = await startFakeUpstream(async (recorded) => {
+      if (!recorded.path.includes('/invoice/distribution')) return { status: 404, json: {} };
+      if (confirma.requests.length === 2) arrived.open();
+      await never.opened;
+      return { json: { invoices: [] } };
+    });
+    subgraph = await startSubgraphProcess({
+      NODE_ENV: 'development',
+      CONFIRMA_BASE_URL: confirma.url,
+      CONFIRMA_API_KEY: API_KEY,
+      CACHE_MODE: 'off',
+      // Shorter than the upstream call budget (UPSTREAM_TOTAL_TIMEOUT_MS, 15 s by default).
+      SHUTDOWN_TIMEOUT_MS: '1000',
+    });
+  });
+  afterAll(async () => {
+    never.open();
+    if (subgraph?.child.exitCode === null) subgraph.child.kill('SIGKILL');
+    await confirma?.close();
+  });
+
+  it('aborts those calls at the deadline, answers every request with a coded error and exits 0', async () => {
+    const answers = ['301', '302'].map((number) =>
+      request(`${subgraph.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ invoice(invoiceNumber: "${number}") { invoiceNumber } }` }),
+      }).then(async (answer) => ({ status: answer.statusCode, body: await answer.body.json() })),
+    );
+    await arrived.opened;
+    subgraph.child.kill('SIGTERM');
+    subgraph.child.kill('SIGTERM');
+
+    for (const answer of await Promise.all(answers)) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        data: { invoice: null },
+        errors: [
+          {
+            path: ['invoice'],
+            message:
+              'The call to Confirma invoice/distribution was ended because this subgraph is shutting down',
+            extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'confirma' },
+          },
+        ],
+      });
+    }
+    expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+    expect(subgraph.lines.some((line) => line.includes('aborting upstream calls still in flight'))).toBe(
+      true,
+    );
+    expect(confirma.requests).toHaveLength(2);
+  });
+});

@@ -53,3 +53,26 @@ export async function startSubgraphProcess(env: Record<string, string>): Promise
   if (typeof port !== 'number') throw new Error(`no port in the ready line: ${ready}`);
   return { child, origin: `http://127.0.0.1:${port}`, lines, lineContaining, exited };
 }
+
+/** Runs the subgraph expecting it to refuse to start: its exit code and what it wrote. */
+export async function runFailingStart(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // A start that does not fail would otherwise keep running: it is stopped once it says it is ready.
+  child.stdout.on('data', () => {
+    if (stdout.includes('subgraph ready at')) child.kill('SIGKILL');
+  });
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('exit', (exitCode) => resolve(exitCode)),
+  );
+  return { code, stdout, stderr };
+}

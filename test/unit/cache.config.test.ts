@@ -51,8 +51,8 @@ describe('cache configuration', () => {
       }),
     ).toEqual([
       'REDIS_URL: must be a redis:// or rediss:// URL such as redis://cache:6379/0',
-      'CACHE_MEMORY_MAX_BYTES: must be an integer',
-      'CACHE_TTL_CASE_OPEN_SECONDS: must be at least 0',
+      'CACHE_MEMORY_MAX_BYTES: must be an integer from 1048576 to 17179869184, got a value that is not a number',
+      'CACHE_TTL_CASE_OPEN_SECONDS: must be an integer from 0 to 604800, got -1',
     ]);
     expect(problemsOf({ CACHE_MODE: 'redis' })).toEqual([
       'CACHE_MODE: redis needs REDIS_URL (e.g. redis://cache:6379/0)',

@@ -168,3 +168,91 @@ describe('loadConfig problems', () => {
     ]);
   });
 });
+
+describe('range and credential problems', () => {
+  it('says the allowed range and the value given, in the same words for every setting', () => {
+    expect(configError({ PORT: '70000' }).problems).toEqual([
+      'PORT: must be an integer from 0 to 65535, got 70000',
+    ]);
+    expect(configError({ PORT: '80.5' }).problems).toEqual([
+      'PORT: must be an integer from 0 to 65535, got 80.5',
+    ]);
+    expect(
+      configError({
+        UPSTREAM_TOTAL_TIMEOUT_MS: '0',
+        CONFIRMA_MAX_CONCURRENCY: '1000',
+        CACHE_REDIS_COMMAND_TIMEOUT_MS: '5',
+        JWT_CLOCK_TOLERANCE_SECONDS: '601',
+        OPERATION_MAX_DEPTH: '1',
+      }).problems,
+    ).toEqual([
+      'UPSTREAM_TOTAL_TIMEOUT_MS: must be an integer from 1 to 600000, got 0',
+      'CONFIRMA_MAX_CONCURRENCY: must be an integer from 1 to 256, got 1000',
+      'JWT_CLOCK_TOLERANCE_SECONDS: must be an integer from 0 to 600, got 601',
+      'OPERATION_MAX_DEPTH: must be an integer from 2 to 100, got 1',
+      'CACHE_REDIS_COMMAND_TIMEOUT_MS: must be an integer from 10 to 60000, got 5',
+    ]);
+  });
+
+  it('does not echo a value that is not a number (it may be a secret in the wrong variable)', () => {
+    expect(configError({ PORT: 'canary-secret-7a9' }).problems).toEqual([
+      'PORT: must be an integer from 0 to 65535, got a value that is not a number',
+    ]);
+  });
+
+  it.each([
+    ['CONFIRMA_API_KEY', 'canary-key\r\nX-Injected: 1'],
+    ['CONFIRMA_PROVISIONING_TOKEN', 'canary-token\nX-Injected: 1'],
+    ['FACTORCLOUD_API_KEY', 'canary-key\rmore'],
+    ['FACTORCLOUD_SYSTEM_KEY', 'canary\n1'],
+    ['FACTORCLOUD_FACTOR_ID', 'canary\r\n2'],
+    ['ROUTER_SECRET', 'canary-router-secret\r\n-0123456789'],
+  ])('refuses %s with a line break inside, without echoing it', (name, value) => {
+    const error = configError({ ...REMOTE, [name]: value });
+    expect(error.problems).toContain(
+      `${name}: must not contain a line break (CR or LF); it is sent as an HTTP header`,
+    );
+    expect(error.message).not.toContain('canary');
+  });
+
+  it('takes a credential whose only line break is a trailing one (trimmed, as a mounted secret file has)', () => {
+    const config = loadConfig({ ...REMOTE, CONFIRMA_API_KEY: `${CANARIES.CONFIRMA_API_KEY}\n` });
+    expect(config.confirma.credentials.apiKey).toBe(CANARIES.CONFIRMA_API_KEY);
+  });
+
+  it('refuses a HOST that is neither an IP address nor a host name', () => {
+    for (const bad of ['http://0.0.0.0', 'bad host', 'host:4000', '-leading.example']) {
+      expect(configError({ HOST: bad }).problems).toEqual([
+        'HOST: must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
+      ]);
+    }
+    for (const good of ['0.0.0.0', '::', '127.0.0.1', 'localhost', 'api.internal.example']) {
+      expect(loadConfig({ HOST: good }).host).toBe(good);
+    }
+  });
+});
+
+describe('server limits', () => {
+  it('defaults, and a shutdown deadline past the longest upstream call budget unless set', () => {
+    expect(loadConfig({}).server).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+      shutdownTimeoutMs: 20_000,
+    });
+    expect(loadConfig({ CONFIRMA_TOTAL_TIMEOUT_MS: '40000' }).server.shutdownTimeoutMs).toBe(45_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '3000' }).server.shutdownTimeoutMs).toBe(3_000);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, and out-of-range values', () => {
+    expect(
+      configError({ SERVER_HEADERS_TIMEOUT_MS: '20000', SERVER_REQUEST_TIMEOUT_MS: '10000' }).problems,
+    ).toEqual([
+      'SERVER_HEADERS_TIMEOUT_MS: must not be longer than SERVER_REQUEST_TIMEOUT_MS (10000), got 20000',
+    ]);
+    expect(configError({ SERVER_MAX_CONNECTIONS: '0' }).problems).toEqual([
+      'SERVER_MAX_CONNECTIONS: must be an integer from 1 to 100000, got 0',
+    ]);
+  });
+});
