@@ -57,6 +57,12 @@ const origin = optionalText.transform((value, ctx) => {
   return url.origin;
 });
 
+function secretText() {
+  return optionalText.pipe(
+    z.string().min(16, { error: 'must be at least 16 characters (use a random value)' }).optional(),
+  );
+}
+
 function integer(defaultValue: number, min: number, max: number) {
   return optionalText
     .transform((value) => (value === undefined ? defaultValue : Number(value)))
@@ -67,6 +73,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(4000, 0, 65535),
   HOST: optionalText,
+  // Unlocks x-debug-upstream-calls in production (x-admin-token); unset: nobody there.
+  ADMIN_TOKEN: secretText(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: optionalText,
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
@@ -101,7 +109,9 @@ export type UpstreamTarget<Credentials> =
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** Undefined: every interface (production's default); development binds loopback only. */
   host: string | undefined;
+  adminToken: string | undefined;
   logLevel: string;
   corsOrigins: string[];
   maxRequestBodyBytes: number;
@@ -160,7 +170,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    // Development and tests listen on loopback only unless HOST says otherwise; production keeps
+    // listening on every interface, as containers need.
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
+    adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     corsOrigins: [...DEFAULT_CORS_ORIGINS, ...extraOrigins],
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
@@ -221,5 +234,6 @@ export function secretsOf(config: Config): string[] {
     config.factorCloud.credentials.factorId,
     ...securitySecrets(config.security),
     ...cacheSecrets(config.cache),
+    config.adminToken ?? '',
   ].filter((secret) => secret.length >= 4);
 }

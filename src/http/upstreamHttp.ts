@@ -7,7 +7,7 @@ import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
-import type { BreakerState, CallTrace, UpstreamObserver } from './observer.js';
+import type { BreakerState, CallTrace, UpstreamAttempt, UpstreamObserver } from './observer.js';
 import { DEFAULT_BREAKER_POLICY, DEFAULT_RETRY_POLICY } from './resilienceConfig.js';
 import { RetryBudget } from './retryBudget.js';
 import { planRetry } from './retryPlan.js';
@@ -60,6 +60,8 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** The call's trace span, reported back to the observer with each attempt and retry. */
   trace?: CallTrace | undefined;
+  /** Told about each of this call's attempts, like the observer (the request's own ledger). */
+  onAttempt?: ((attempt: UpstreamAttempt) => void) | undefined;
   /**
    * The call's round in its request (callRounds.ts): among calls waiting for a connection slot,
    * a later round is served first. A call without one counts as round 1.

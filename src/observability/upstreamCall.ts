@@ -67,7 +67,7 @@ async function sendObserved(
   if (!scope.tracer) {
     // No tracing of our own: hand the caller's trace context on unchanged, so the trace the
     // router started still continues at the upstream.
-    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent), round));
+    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent), round, scope));
   }
   const span = scope.tracer.startSpan(
     `${http.upstream} ${request.endpoint}`,
@@ -86,7 +86,7 @@ async function sendObserved(
   try {
     // The span goes along with the request, so the transport's attempt and retry reports
     // (upstreamObserver.ts) land on it.
-    return await http.request({ ...withHeaders(request, headers, round), trace: span });
+    return await http.request({ ...withHeaders(request, headers, round, scope), trace: span });
   } catch (error) {
     // The error code only: spans leave this service, so no message travels with them.
     const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
@@ -110,6 +110,8 @@ function withHeaders(
   request: UpstreamRequest,
   headers: Record<string, string>,
   round: number,
+  scope: RequestScope,
 ): UpstreamRequest {
-  return { ...request, headers: { ...request.headers, ...headers }, round };
+  const onAttempt = scope.ledger.attemptListener();
+  return { ...request, headers: { ...request.headers, ...headers }, round, onAttempt };
 }
