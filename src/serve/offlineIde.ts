@@ -66,7 +66,24 @@ export function landingPageWithOfflineLink<TContext extends object>(): ApolloSer
   };
 }
 
+/**
+ * Sandbox's empty container covers the page even when its script never arrived; once the page
+ * has loaded without Sandbox, it is hidden so the link can be clicked. Carries the page's nonce,
+ * so a Content-Security-Policy that admits Apollo's scripts admits this one too.
+ */
+function hideEmptySandbox(nonce: string | undefined): string {
+  const attribute = nonce ? ` nonce="${nonce}"` : '';
+  return (
+    `<script${attribute}>window.addEventListener('load', function () {` +
+    `if (window.EmbeddedSandbox) return;` +
+    `var frame = document.getElementById('embeddableSandbox'); if (frame) frame.style.display = 'none';` +
+    `});</script>`
+  );
+}
+
 function withOfflineLink(html: string): string {
-  if (html.includes(FALLBACK_MARK)) return html.replace(FALLBACK_MARK, FALLBACK_MARK + OFFLINE_LINK);
-  return html.replace(/<body[^>]*>/, (body) => body + OFFLINE_LINK);
+  const nonce = /nonce="([^"]+)"/.exec(html)?.[1];
+  const added = OFFLINE_LINK + hideEmptySandbox(nonce);
+  if (html.includes(FALLBACK_MARK)) return html.replace(FALLBACK_MARK, FALLBACK_MARK + added);
+  return html.replace(/<body[^>]*>/, (body) => body + added);
 }
