@@ -74,10 +74,18 @@ const host = optionalText.refine(
   },
 );
 
+function secretText() {
+  return optionalText.pipe(
+    z.string().min(16, { error: 'must be at least 16 characters (use a random value)' }).optional(),
+  );
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(4000, 0, 65535),
   HOST: host,
+  // Unlocks x-debug-upstream-calls in production (x-admin-token); unset: nobody there.
+  ADMIN_TOKEN: secretText(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: optionalText,
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
@@ -116,7 +124,9 @@ export type UpstreamTarget<Credentials> =
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** Undefined: every interface (production's default); development binds loopback only. */
   host: string | undefined;
+  adminToken: string | undefined;
   logLevel: string;
   corsOrigins: string[];
   maxRequestBodyBytes: number;
@@ -180,7 +190,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    // Development and tests listen on loopback only unless HOST says otherwise; production keeps
+    // listening on every interface, as containers need.
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
+    adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     corsOrigins: [...DEFAULT_CORS_ORIGINS, ...extraOrigins],
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
@@ -262,5 +275,6 @@ export function secretsOf(config: Config): string[] {
     config.factorCloud.credentials.factorId,
     ...securitySecrets(config.security),
     ...cacheSecrets(config.cache),
+    config.adminToken ?? '',
   ].filter((secret) => secret.length >= 4);
 }

@@ -65,7 +65,9 @@ export interface ContextDeps {
 export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Tenant): Context {
   const clients = new RequestClients(deps, scope, tenant);
   // Reads are cached per tenant and credentials; writes through these clients invalidate them.
-  const upstreams = deps.upstreamCache ? deps.upstreamCache.wrap(clients, tenant) : clients;
+  const upstreams = deps.upstreamCache
+    ? deps.upstreamCache.wrap(clients, tenant, scope.ledger.cacheAnswer)
+    : clients;
   return new RequestContext(
     createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId, batchSizes: scope.metrics }),
     upstreams,

@@ -9,6 +9,7 @@ import { runShutdown } from './lib/shutdownSequence.js';
 import type { ShutdownSteps } from './lib/shutdownSequence.js';
 import { limitHeapGrowth } from './lib/heapGrowth.js';
 import { createLogger } from './logger.js';
+import { prettyLogStream } from './lib/prettyLog.js';
 import type { Logger } from './logger.js';
 import { createObservability } from './observability/observability.js';
 import { securitySummary } from './security/securityEnv.js';
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel, secrets: () => secretsOf(config) });
+  // A terminal gets one readable line per entry; anything else (containers, files) gets JSON.
+  const logger = createLogger(
+    { level: config.logLevel, secrets: () => secretsOf(config) },
+    process.stdout.isTTY ? prettyLogStream(process.stdout) : undefined,
+  );
   limitHeapGrowth(config.heapGrowthPercent, process.execArgv);
   // A stray rejection is a bug to log, not a reason to drop every in-flight request.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     observability,
     security: config.security,
+    adminToken: config.adminToken,
     upstreamCache: caching.upstreamCache,
     timeZones: config.timeZones,
     writeGuard: caching.writeGuard,
@@ -129,8 +135,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
     { port, environment: config.env },
-    `invoice-graph subgraph ready at http://localhost:${port}${GRAPHQL_PATH}` +
-      (config.env === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)'),
+    `invoice-graph subgraph ready at http://${displayHost(config.host)}:${port}${GRAPHQL_PATH}` +
+      (config.security.landingPage
+        ? ` (open it in a browser for Apollo Sandbox; offline: http://${displayHost(config.host)}:${port}/graphiql)`
+        : ''),
   );
 
   onShutdownSignal(logger, config.server.shutdownTimeoutMs, {
@@ -145,6 +153,11 @@ async function main(): Promise<void> {
       await observability.shutdown();
     },
   });
+}
+
+function displayHost(host: string | undefined): string {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function portOf(target: Config['confirma'] | Config['factorCloud']): number {

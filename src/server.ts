@@ -3,7 +3,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { RequestListener } from 'node:http';
 import type { PersistedQueryCache } from './cache/apqCache.js';
 import { cacheControlPlugins } from './cache/cacheControl.js';
@@ -13,6 +12,7 @@ import { ErrorCode, formatError } from './errors.js';
 import type { Logger } from './logger.js';
 import { requestIdInErrors } from './observability/errorRequestIds.js';
 import { operationObservability } from './observability/graphqlPlugin.js';
+import { requestLedgerPlugin } from './observability/ledgerPlugin.js';
 import { createObservability } from './observability/observability.js';
 import type { Observability } from './observability/observability.js';
 import { readinessOf } from './observability/readiness.js';
@@ -23,7 +23,8 @@ import { knownOperationTypesRule } from './security/limits/operationTypeRule.js'
 import { createSecurity } from './security/security.js';
 import type { SecurityOptions } from './security/security.js';
 import { buildSchema } from './schema.js';
-import { createRequestHandler } from './serve/handler.js';
+import { GRAPHQL_PATH, createRequestHandler } from './serve/handler.js';
+import { landingPageWithOfflineLink, offlineIde } from './serve/offlineIde.js';
 import { createMemoryGuardStore } from './writes/guardStore.js';
 import { WriteGuard } from './writes/writeGuard.js';
 
@@ -39,6 +40,8 @@ export interface SubgraphDeps extends Omit<ContextDeps, 'writeGuard'> {
   security?: SecurityOptions;
   /** Automatic persisted queries: shared (Redis) store and TTL; default: Apollo's in-memory LRU. */
   persistedQueries?: { cache: PersistedQueryCache | undefined; ttlSeconds: number } | undefined;
+  /** Production only: the token (`x-admin-token`) that unlocks `extensions.upstreamCalls`. */
+  adminToken?: string | undefined;
 }
 
 export interface Subgraph {
@@ -76,11 +79,10 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
       : {}),
     logger: deps.logger,
     plugins: [
-      security.landingPage
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      security.landingPage ? landingPageWithOfflineLink<Context>() : ApolloServerPluginLandingPageDisabled(),
       errorLogging(deps.logger),
       operationObservability(observability.metrics),
+      requestLedgerPlugin<Context>(),
       requestIdInErrors(),
       // Before the limits plugin: it reads numbers from the variables.
       exactVariablesPlugin(),
@@ -99,6 +101,10 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
     logger: deps.logger,
     observability,
     readiness: readinessOf([deps.confirmaHttp, deps.factorCloudHttp]),
+    // The offline IDE goes with the landing page: on in development, off in production unless
+    // LANDING_PAGE=true.
+    offlineIde: security.landingPage ? offlineIde(GRAPHQL_PATH) : undefined,
+    debugAccess: { openToAll: !deps.production, adminToken: deps.adminToken },
   });
   return { apollo, handler, stop: () => apollo.stop() };
 }

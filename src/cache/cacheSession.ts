@@ -1,16 +1,21 @@
 import { entryKey } from './keys.js';
-import type { CachedRead, ReadCache } from './readCache.js';
+import type { CacheAnswerListener, CachedRead, ReadCache } from './readCache.js';
 
 /** Per-request view: generations are read once per request and scope, and updated on a bump. */
 export class CacheSession {
   private readonly generations = new Map<string, Promise<number | null>>();
 
-  constructor(private readonly cache: ReadCache) {}
+  constructor(
+    private readonly cache: ReadCache,
+    private readonly onAnswer?: CacheAnswerListener,
+  ) {}
 
   read<T>(spec: CachedRead<T>): Promise<T> {
-    if (spec.scope === undefined) return this.cache.read(spec, undefined);
+    if (spec.scope === undefined) return this.cache.read(spec, undefined, this.onAnswer);
     const scope = spec.scope;
-    return this.generationOf(spec.partition, scope).then((generation) => this.cache.read(spec, generation));
+    return this.generationOf(spec.partition, scope).then((generation) =>
+      this.cache.read(spec, generation, this.onAnswer),
+    );
   }
 
   /** Keys of single answers (no scope), to drop after a write. */

@@ -6,6 +6,8 @@ import type { CacheStore } from './store.js';
 export type CacheResult = 'hit' | 'miss';
 /** Told about every cached read: `cache` is the resource (e.g. `confirma.case`). */
 export type CacheEventListener = (cache: string, result: CacheResult) => void;
+/** Told, for one request's read, that no call of its own was needed: stored, or joined in flight. */
+export type CacheAnswerListener = (resource: string, answer: 'hit' | 'coalesced') => void;
 
 export interface ReadCacheOptions {
   store: CacheStore;
@@ -49,7 +51,11 @@ export class ReadCache {
   constructor(private readonly options: ReadCacheOptions) {}
 
   /** @internal the read itself, with the generation already resolved (undefined: not cacheable). */
-  async read<T>(spec: CachedRead<T>, generation: number | null | undefined): Promise<T> {
+  async read<T>(
+    spec: CachedRead<T>,
+    generation: number | null | undefined,
+    onAnswer?: CacheAnswerListener,
+  ): Promise<T> {
     if (generation === null) {
       this.options.onCacheEvent?.(spec.resource, 'miss');
       return spec.load();
@@ -58,9 +64,10 @@ export class ReadCache {
     let flight = this.inFlight.get(key);
     if (flight) {
       this.options.onCacheEvent?.(spec.resource, 'hit');
+      onAnswer?.(spec.resource, 'coalesced');
     } else {
       const state = { stale: false };
-      const created: Flight = { state, promise: this.fetch(key, spec, state) };
+      const created: Flight = { state, promise: this.fetch(key, spec, state, onAnswer) };
       this.inFlight.set(key, created);
       const forget = () => {
         if (this.inFlight.get(key) === created) this.inFlight.delete(key);
@@ -73,13 +80,19 @@ export class ReadCache {
     return 'text' in outcome ? deserializeAnswer<T>(outcome.text) : (outcome.value as T);
   }
 
-  private async fetch<T>(key: string, spec: CachedRead<T>, flight: Flight['state']): Promise<Outcome> {
+  private async fetch<T>(
+    key: string,
+    spec: CachedRead<T>,
+    flight: Flight['state'],
+    onAnswer: CacheAnswerListener | undefined,
+  ): Promise<Outcome> {
     const { store, onCacheEvent } = this.options;
     let storeWorks = true;
     try {
       const cached = await store.get(key);
       if (cached !== undefined) {
         onCacheEvent?.(spec.resource, 'hit');
+        onAnswer?.(spec.resource, 'hit');
         return { text: cached };
       }
     } catch {

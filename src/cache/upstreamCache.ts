@@ -5,7 +5,7 @@ import type { CachedClientDeps } from './cachedConfirma.js';
 import { cachedFactorCloud } from './cachedFactorCloud.js';
 import { CacheSession } from './cacheSession.js';
 import { credentialHash, partitionKey } from './keys.js';
-import type { ReadCache } from './readCache.js';
+import type { CacheAnswerListener, ReadCache } from './readCache.js';
 import type { TtlPolicy } from './ttlPolicy.js';
 
 export interface UpstreamClients {
@@ -26,7 +26,7 @@ export interface UpstreamCache {
    * The request's upstream clients with reads served through the cache and writes invalidating
    * it. Call once per request: the result remembers that request's list generations.
    */
-  wrap(clients: UpstreamClients, tenant: CacheTenant): UpstreamClients;
+  wrap(clients: UpstreamClients, tenant: CacheTenant, onAnswer?: CacheAnswerListener): UpstreamClients;
 }
 
 export function createUpstreamCache(
@@ -35,8 +35,8 @@ export function createUpstreamCache(
   keyPrefix: string,
 ): UpstreamCache {
   return {
-    wrap(clients, tenant) {
-      const session = new CacheSession(readCache);
+    wrap(clients, tenant, onAnswer) {
+      const session = new CacheSession(readCache, onAnswer);
       // Read on every call: renewing the Confirma token replaces the key in place, and answers
       // fetched with the new key start a partition of their own.
       const confirmaPartition = memoized(

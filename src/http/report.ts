@@ -1,9 +1,14 @@
 import type { UpstreamError, UpstreamName } from './errors.js';
-import type { BreakerState, CallTrace, UpstreamObserver } from './observer.js';
+import type { BreakerState, CallTrace, UpstreamAttempt, UpstreamObserver } from './observer.js';
 
 export interface Reporter {
   attempt(
-    request: { endpoint: string; method: 'GET' | 'POST'; trace?: CallTrace | undefined },
+    request: {
+      endpoint: string;
+      method: 'GET' | 'POST';
+      trace?: CallTrace | undefined;
+      onAttempt?: ((attempt: UpstreamAttempt) => void) | undefined;
+    },
     attempt: number,
     startedAt: number,
     outcome: { status: number } | UpstreamError,
@@ -26,23 +31,23 @@ export function createReporter(upstream: UpstreamName, observer: UpstreamObserve
   };
   return {
     attempt(request, attempt, startedAt, outcome) {
-      if (!observer?.onAttempt) return;
+      if (!observer?.onAttempt && !request.onAttempt) return;
       const durationMs = performance.now() - startedAt;
       const result =
         'code' in outcome
           ? { ...(outcome.status === undefined ? {} : { status: outcome.status }), errorCode: outcome.code }
           : { status: outcome.status };
-      safely(() =>
-        observer.onAttempt?.({
-          upstream,
-          endpoint: request.endpoint,
-          method: request.method,
-          attempt,
-          durationMs,
-          trace: request.trace,
-          ...result,
-        }),
-      );
+      const report: UpstreamAttempt = {
+        upstream,
+        endpoint: request.endpoint,
+        method: request.method,
+        attempt,
+        durationMs,
+        trace: request.trace,
+        ...result,
+      };
+      safely(() => observer?.onAttempt?.(report));
+      safely(() => request.onAttempt?.(report));
     },
     retry(request, attempt, delayMs) {
       safely(() =>

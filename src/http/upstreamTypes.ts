@@ -1,5 +1,5 @@
 import type { UpstreamName } from './errors.js';
-import type { BreakerState, CallTrace } from './observer.js';
+import type { BreakerState, CallTrace, UpstreamAttempt } from './observer.js';
 import type { RequestCalls } from './requestCalls.js';
 
 /** What callers of the transport (upstreamHttp.ts) send, get back and hold. */
@@ -22,6 +22,8 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** The call's trace span, reported back to the observer with each attempt and retry. */
   trace?: CallTrace | undefined;
+  /** Told about each of this call's attempts, like the observer (the request's own ledger). */
+  onAttempt?: ((attempt: UpstreamAttempt) => void) | undefined;
   /**
    * The call's round in its request (callRounds.ts): among calls waiting for a connection slot,
    * a later round is served first. A call without one counts as round 1.

@@ -1,3 +1,4 @@
+import { RequestLedger } from './requestLedger.js';
 import type { UpstreamObserver } from '../http/observer.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
@@ -46,6 +47,8 @@ export function createObservability(
       metrics,
       tracer: tracing?.tracer,
       operationSpan: undefined,
+      // The handler replaces it once it knows whether the caller asked for call details.
+      ledger: new RequestLedger(false),
     }),
     shutdown: async () => tracing?.shutdown(),
   };

@@ -2,6 +2,7 @@ import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { Context as TraceContext, Span, Tracer } from '@opentelemetry/api';
 import type { Metrics } from './metrics.js';
 import type { RequestIdentity } from './requestId.js';
+import type { RequestLedger } from './requestLedger.js';
 
 /**
  * What the code below a request needs to know about it: the upstream calls (request id, trace
@@ -19,6 +20,8 @@ export interface RequestScope extends RequestIdentity {
   readonly tracer: Tracer | undefined;
   /** The GraphQL operation's span, once the operation started; parent of upstream call spans. */
   operationSpan: Span | undefined;
+  /** What the request did (operation, upstream calls, cache answers), for logs and debugging. */
+  ledger: RequestLedger;
 }
 
 /**

@@ -72,7 +72,7 @@ async function sendObserved(
   if (!scope.tracer) {
     // No tracing of our own: hand the caller's trace context on unchanged, so the trace the
     // router started still continues at the upstream.
-    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent)));
+    return http.request(withHeaders(request, propagationHeaders(scope, scope.traceparent), scope));
   }
   const span = scope.tracer.startSpan(
     `${http.upstream} ${request.endpoint}`,
@@ -91,7 +91,7 @@ async function sendObserved(
   try {
     // The span goes along with the request, so the transport's attempt and retry reports
     // (upstreamObserver.ts) land on it.
-    return await http.request({ ...withHeaders(request, headers), trace: span });
+    return await http.request({ ...withHeaders(request, headers, scope), trace: span });
   } catch (error) {
     // The error code only: spans leave this service, so no message travels with them.
     const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : 'unknown';
@@ -111,6 +111,11 @@ function propagationHeaders(scope: RequestScope, parent: TraceParent | undefined
   };
 }
 
-function withHeaders(request: UpstreamRequest, headers: Record<string, string>): UpstreamRequest {
-  return { ...request, headers: { ...request.headers, ...headers } };
+function withHeaders(
+  request: UpstreamRequest,
+  headers: Record<string, string>,
+  scope: RequestScope,
+): UpstreamRequest {
+  const onAttempt = scope.ledger.attemptListener();
+  return { ...request, headers: { ...request.headers, ...headers }, onAttempt };
 }

@@ -4,7 +4,11 @@ import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '../logger.js';
 import type { Observability } from '../observability/observability.js';
 import type { Readiness } from '../observability/readiness.js';
+import { logWhenDone } from '../observability/accessLog.js';
+import { wantsUpstreamCalls } from '../observability/debugAccess.js';
+import type { DebugAccess } from '../observability/debugAccess.js';
 import { resolveRequestIdentity } from '../observability/requestId.js';
+import { RequestLedger } from '../observability/requestLedger.js';
 import type { RequestScope } from '../observability/requestScope.js';
 import { serveOperationalRoute } from '../observability/routes.js';
 import type { Gatekeeper } from '../security/admission.js';
@@ -15,6 +19,7 @@ import { refuseOversizedBody } from './oversizedBody.js';
 import { applyCors } from './cors.js';
 import { parseRequestJson } from './requestJson.js';
 import { settleErrorReply } from './errorReplies.js';
+import { GRAPHIQL_PATH } from './offlineIde.js';
 import type { CorsPolicy } from './cors.js';
 
 export interface HandlerOptions<TContext extends object> {
@@ -29,6 +34,10 @@ export interface HandlerOptions<TContext extends object> {
   logger: Logger;
   observability: Observability;
   readiness(): Readiness;
+  /** Who may ask for `extensions.upstreamCalls`. */
+  debugAccess: DebugAccess;
+  /** The offline GraphiQL page, served at /graphiql; undefined: not served. */
+  offlineIde: (() => Promise<string>) | undefined;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -47,10 +56,23 @@ export function createRequestHandler<TContext extends object>(
     const identity = resolveRequestIdentity(req.headers);
     const { requestId } = identity;
     res.setHeader('x-request-id', requestId);
-    handle(req, res, options, options.observability.scopeFor(identity)).catch((error: unknown) => {
+    const url = requestTarget(req.url);
+    const scope = options.observability.scopeFor(identity);
+    scope.ledger = new RequestLedger(wantsUpstreamCalls(req.headers, options.debugAccess));
+    logWhenDone(options.logger, res, {
+      method: req.method,
+      path: url.pathname,
+      requestId,
+      ledger: scope.ledger,
+    });
+    handle(req, res, options, scope, url).catch((error: unknown) => {
       options.logger.error({ err: error, requestId }, 'request handler failed');
       if (!res.headersSent) {
-        sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
+        sendJson(
+          res,
+          500,
+          errorBody(scope.ledger, 'Internal server error', 'INTERNAL_SERVER_ERROR', requestId),
+        );
       } else res.destroy();
     });
   };
@@ -61,12 +83,15 @@ async function handle<TContext extends object>(
   res: ServerResponse,
   options: HandlerOptions<TContext>,
   scope: RequestScope,
+  url: { pathname: string; search: string },
 ): Promise<void> {
   const { requestId } = scope;
-  const url = requestTarget(req.url);
 
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (await serveOperationalRoute(url.pathname, res, options)) return;
+  if (url.pathname === GRAPHIQL_PATH && req.method === 'GET' && options.offlineIde) {
+    return sendHtml(res, await options.offlineIde());
+  }
   if (url.pathname === '/' && req.method === 'GET') {
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;
@@ -75,15 +100,20 @@ async function handle<TContext extends object>(
     return sendJson(
       res,
       404,
-      errorBody(`Not found: GraphQL is served at ${GRAPHQL_PATH}`, 'NOT_FOUND', requestId),
+      errorBody(scope.ledger, `Not found: GraphQL is served at ${GRAPHQL_PATH}`, 'NOT_FOUND', requestId),
     );
   }
   if (applyCors(req, res, options.cors)) return;
   const admission = await options.admit(req, requestId);
   if (!admission.admitted) {
     for (const [key, value] of Object.entries(admission.headers)) res.setHeader(key, value);
-    return sendJson(res, admission.status, errorBody(admission.message, admission.code, requestId));
+    return sendJson(
+      res,
+      admission.status,
+      errorBody(scope.ledger, admission.message, admission.code, requestId),
+    );
   }
+  scope.ledger.tenant = admission.tenant.id;
 
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -100,20 +130,25 @@ async function handle<TContext extends object>(
       return refuseOversizedBody(
         req,
         res,
-        errorBody(`Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST', requestId),
+        errorBody(scope.ledger, `Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST', requestId),
       );
     }
     if (isJsonContentType(req.headers['content-type'])) {
       try {
         body = parseRequestJson(text);
       } catch {
-        return sendJson(res, 400, errorBody('Request body is not valid JSON', 'BAD_REQUEST', requestId));
+        return sendJson(
+          res,
+          400,
+          errorBody(scope.ledger, 'Request body is not valid JSON', 'BAD_REQUEST', requestId),
+        );
       }
     } else {
       body = text;
     }
     const batchProblem = batchRefusal(body, options.maxBatchOperations);
-    if (batchProblem) return sendJson(res, 400, errorBody(batchProblem, 'TOO_MANY_OPERATIONS', requestId));
+    if (batchProblem)
+      return sendJson(res, 400, errorBody(scope.ledger, batchProblem, 'TOO_MANY_OPERATIONS', requestId));
   }
 
   const response = await options.apollo.executeHTTPGraphQLRequest({
@@ -136,8 +171,13 @@ async function handle<TContext extends object>(
   res.end();
 }
 
-function errorBody(message: string, code: string, requestId: string) {
+function errorBody(ledger: RequestLedger | undefined, message: string, code: string, requestId: string) {
+  ledger?.errorCodes.add(code);
   return { errors: [{ message, extensions: { code, requestId } }] };
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

@@ -62,6 +62,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** Router secret, JWT, tenant registry and operation limits (default: open, single tenant). */
   security?: SecurityOptions;
+  /** Production's admin token for `x-debug-upstream-calls` (default: none). */
+  adminToken?: string;
 }
 
 export interface SubgraphOptions extends HarnessOptions {
@@ -110,6 +112,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     ...(confirmaCredentials.provisioningToken ? [confirmaCredentials.provisioningToken] : []),
     ...Object.values(factorCloudCredentials),
     ...securitySecrets({ routerSecret: options.security?.routerSecret, tenants: options.security?.tenants }),
+    ...(options.adminToken ? [options.adminToken] : []),
   ];
   const logger = createLogger({ level: 'info', secrets: () => secrets }, sink);
   const defaults = defaultUpstreamSettings();
@@ -138,6 +141,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     corsOrigins: ['https://studio.apollographql.com'],
     maxRequestBodyBytes: 100_000,
     ...(options.security ? { security: options.security } : {}),
+    adminToken: options.adminToken,
   });
   const server = createServer(subgraph.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
