@@ -37,16 +37,22 @@ export interface SimulatorHarnessOptions {
    * Default 0: applied by the next request, so a workflow sees each step's effect at once.
    */
   processingDelayMs?: number;
+  /** The simulated today and seed (default SIM_TODAY, SIM_SEED); `npm start` uses the real today. */
+  today?: string;
+  seed?: number;
+  /** FACTORCLOUD_INVOICE_ID_TEMPLATE of both sides (default SIM_INVOICE_ID_TEMPLATE). */
+  invoiceIdTemplate?: string;
 }
 
 export async function startSimulatorHarness(
   options: SimulatorHarnessOptions = {},
 ): Promise<SimulatorHarness> {
   const requests: RecordedRequest[] = [];
-  const factoringInvoiceId = invoiceIdFromTemplate(SIM_INVOICE_ID_TEMPLATE);
+  const invoiceIdTemplate = options.invoiceIdTemplate ?? SIM_INVOICE_ID_TEMPLATE;
+  const factoringInvoiceId = invoiceIdFromTemplate(invoiceIdTemplate);
   const simulators = await startSimulators({
-    today: SIM_TODAY,
-    seed: SIM_SEED,
+    today: options.today ?? SIM_TODAY,
+    seed: options.seed ?? SIM_SEED,
     factoringInvoiceId,
     host: '127.0.0.1',
     confirma: { ...SIM_CONFIRMA, port: 0, processingDelayMs: options.processingDelayMs ?? 0 },
@@ -59,7 +65,7 @@ export async function startSimulatorHarness(
       origins: { confirma: simulators.confirmaUrl, factorCloud: simulators.factorCloudUrl },
       confirmaCredentials: { ...SIM_CONFIRMA },
       factorCloudCredentials: SIM_FACTORCLOUD,
-      invoiceIdTemplate: SIM_INVOICE_ID_TEMPLATE,
+      invoiceIdTemplate,
       // The simulators answer at once; generous limits keep a loaded CI machine from flaking.
       totalTimeoutMs: 10_000,
     });
