@@ -20,6 +20,7 @@ export const DATE_TIME_UPSTREAMS: Readonly<Record<string, Upstream>> = {
   CaseAction: 'confirma',
   Payment: 'confirma',
   SettlementList: 'confirma',
+  NewSettlements: 'confirma',
   Settlement: 'confirma',
   Client: 'factorCloud',
 };
