@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../../src/config.js';
 
+// Production refuses to start without the router secret or JWT verification.
+const PRODUCTION_ROUTER_SECRET = 'a-router-secret-of-enough-length';
 const REMOTE = {
   CONFIRMA_API_KEY: 'canary-confirma-key-9b1',
   FACTORCLOUD_FACTOR_ID: 'canary-factor-id-9b2',
@@ -18,8 +20,17 @@ describe('listening interface (HOST)', () => {
   });
 
   it('stays every interface in production, as containers need', () => {
-    expect(loadConfig({ ...REMOTE, NODE_ENV: 'production' }).host).toBeUndefined();
-    expect(loadConfig({ ...REMOTE, NODE_ENV: 'production', HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+    expect(
+      loadConfig({ ...REMOTE, NODE_ENV: 'production', ROUTER_SECRET: PRODUCTION_ROUTER_SECRET }).host,
+    ).toBeUndefined();
+    expect(
+      loadConfig({
+        ...REMOTE,
+        NODE_ENV: 'production',
+        ROUTER_SECRET: PRODUCTION_ROUTER_SECRET,
+        HOST: '10.0.0.5',
+      }).host,
+    ).toBe('10.0.0.5');
   });
 });
 

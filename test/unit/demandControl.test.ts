@@ -1,5 +1,11 @@
 import { Kind, parse } from 'graphql';
-import type { ConstDirectiveNode, FieldNode, GraphQLField, GraphQLNamedType, OperationDefinitionNode } from 'graphql';
+import type {
+  ConstDirectiveNode,
+  FieldNode,
+  GraphQLField,
+  GraphQLNamedType,
+  OperationDefinitionNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/schema.js';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/security/limits/limitsConfig.js';
@@ -19,8 +25,6 @@ const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
 
 /** Operator-only fields (connection diagnostics, credential status and renewal, onboarding). */
 const OPERATOR_FIELDS = [
-  'Mutation.onboardClient',
-  'Mutation.renewAccessToken',
   'Mutation.testFactorCloudConnection',
   'Query.accessTokenStatus',
   'Query.factorCloudConnection',
@@ -67,7 +71,8 @@ describe('demand-control directives agree with the enforced cost model', () => {
       }
       const expected = assumedListSize(parent, field, fieldNode(field.name), {}, DEFAULT_OPERATION_LIMITS);
       const stated = argument(listSize, 'assumedSize');
-      if (stated !== String(expected)) wrong.push(`${coordinate}: assumedSize ${stated}, cost model ${expected}`);
+      if (stated !== String(expected))
+        wrong.push(`${coordinate}: assumedSize ${stated}, cost model ${expected}`);
       // No field has a slicing argument; requiring one would refuse every ordinary query.
       if (argument(listSize, 'requireOneSlicingArgument') !== 'false') {
         wrong.push(`${coordinate}: requireOneSlicingArgument must be false`);
