@@ -1404,6 +1404,23 @@ export type NewSettlements = {
   settlements: Array<Settlement>;
 };
 
+/**
+ * Where a page of a connection sits in the whole list. Connections follow the Relay cursor
+ * connection specification: pass `endCursor` as `after` for the next page, `startCursor` as
+ * `before` (with `last`) for the previous one.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the page's last record; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when records follow this page in the list's order. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when records precede this page in the list's order. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the page's first record; null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A payment registered by the agency. */
 export type Payment = {
   __typename?: 'Payment';
@@ -2318,6 +2335,7 @@ export type ResolversTypes = ResolversObject<{
   LedgerSyncStatus: ResolverTypeWrapper<LedgerStatusModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewSettlements: ResolverTypeWrapper<Omit<NewSettlements, 'settlements'> & { settlements: Array<ResolversTypes['Settlement']> }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentControl: ResolverTypeWrapper<PaymentControlModel>;
   PaymentDetailsInput: PaymentDetailsInput;
@@ -2425,6 +2443,7 @@ export type ResolversParentTypes = ResolversObject<{
   LedgerSyncStatus: LedgerStatusModel;
   Mutation: Record<PropertyKey, never>;
   NewSettlements: Omit<NewSettlements, 'settlements'> & { settlements: Array<ResolversParentTypes['Settlement']> };
+  PageInfo: PageInfo;
   Payment: PaymentModel;
   PaymentControl: PaymentControlModel;
   PaymentDetailsInput: PaymentDetailsInput;
@@ -2812,6 +2831,13 @@ export type NewSettlementsResolvers<ContextType = Context, ParentType extends Re
   settlements?: Resolver<Array<ResolversTypes['Settlement']>, ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
   accountName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
@@ -3008,6 +3034,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   LedgerSyncStatus?: LedgerSyncStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewSettlements?: NewSettlementsResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentControl?: PaymentControlResolvers<ContextType>;
   PostFactoringPaymentsPayload?: PostFactoringPaymentsPayloadResolvers<ContextType>;
