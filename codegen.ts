@@ -26,6 +26,7 @@ const config: CodegenConfig = {
         contextType: '../context.js#Context',
         scalars: { Date: 'string', DateTime: 'string', Decimal: 'string' },
         mappers: {
+          Money: '../resolvers/money.js#MoneyModel',
           Invoice: '../resolvers/models.js#InvoiceModel',
           InvoiceList: '../resolvers/models.js#InvoiceListModel',
           AppliedInvoiceFilter: '../resolvers/models.js#AppliedFilterModel',

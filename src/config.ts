@@ -14,6 +14,8 @@ import { hasTenantRegistry, securityProblems } from './security/securityProblems
 import type { SecurityConfig } from './security/securityEnv.js';
 import { timeZoneEnv, timeZoneSettings } from './lib/timeZoneSettings.js';
 import type { TimeZones } from './lib/timeZoneSettings.js';
+import { currencyEnv, currencySettings } from './lib/currencySettings.js';
+import type { Currencies } from './lib/currencySettings.js';
 import { simulatorFaultsSettings } from './simulators/faultsEnv.js';
 import type { SimulatorFaults } from './simulators/faults.js';
 
@@ -113,6 +115,7 @@ const envSchema = z.object({
   ...cacheEnvShape,
   // Whose "today" date windows use, and the zones of upstream timestamps without an offset.
   ...timeZoneEnv,
+  ...currencyEnv,
   // HTTP server timeouts, connection cap and the shutdown deadline.
   ...serverEnvShape,
 });
@@ -143,6 +146,8 @@ export interface Config {
   security: SecurityConfig;
   cache: CacheConfig;
   timeZones: TimeZones;
+  /** CONFIRMA_CURRENCY and FACTORCLOUD_CURRENCY: the currency of amounts whose record states none. */
+  currencies: Currencies;
   server: ServerLimits;
 }
 
@@ -212,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     security: securityConfig(e),
     cache: cacheSettings(e),
     timeZones: timeZoneSettings(e),
+    currencies: currencySettings(e),
     server: serverLimits(e, longestUpstreamCallMs(upstream)),
   };
 }

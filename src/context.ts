@@ -10,6 +10,8 @@ import type { UpstreamCache, UpstreamClients } from './cache/upstreamCache.js';
 import type { Tenant } from './security/tenants.js';
 import { DEFAULT_TIME_ZONES } from './lib/timeZoneSettings.js';
 import type { TimeZones } from './lib/timeZoneSettings.js';
+import { DEFAULT_CURRENCIES } from './lib/currencySettings.js';
+import type { Currencies } from './lib/currencySettings.js';
 import { createConfirmaClient } from './upstreams/confirma/client.js';
 import type { ConfirmaClient, ConfirmaCredentials } from './upstreams/confirma/client.js';
 import type { WriteGuard } from './writes/writeGuard.js';
@@ -35,6 +37,8 @@ export interface Context {
   tenant: { id: string };
   /** The business zone ("today") and the zones of upstream timestamps without an offset. */
   timeZones: TimeZones;
+  /** The currency of amounts whose upstream record states none (CONFIRMA_/FACTORCLOUD_CURRENCY). */
+  currencies: Currencies;
   /** The duplicate guard every write runs through (src/writes), shared by all requests. */
   writes: WriteGuard;
 }
@@ -54,6 +58,8 @@ export interface ContextDeps {
   requestTimeoutMs?: number | undefined;
   /** BUSINESS_TIME_ZONE and the upstreams' zones; default: DEFAULT_TIME_ZONES. */
   timeZones?: TimeZones | undefined;
+  /** CONFIRMA_CURRENCY and FACTORCLOUD_CURRENCY; default: DEFAULT_CURRENCIES. */
+  currencies?: Currencies | undefined;
   /** The duplicate guard of writes: in Redis when REDIS_URL is set, else in this process. */
   writeGuard: WriteGuard;
 }
@@ -76,6 +82,7 @@ export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Te
     { id: tenant.id },
     deps.logger,
     deps.timeZones ?? DEFAULT_TIME_ZONES,
+    deps.currencies ?? DEFAULT_CURRENCIES,
     deps.writeGuard,
   );
 }
@@ -95,6 +102,7 @@ class RequestContext implements Context {
     readonly tenant: { id: string },
     private readonly rootLogger: Logger,
     readonly timeZones: TimeZones,
+    readonly currencies: Currencies,
     readonly writes: WriteGuard,
   ) {}
 

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     upstreamCache: caching.upstreamCache,
     timeZones: config.timeZones,
+    currencies: config.currencies,
     writeGuard: caching.writeGuard,
     persistedQueries: { cache: caching.persistedQueries, ttlSeconds: config.cache.apqTtlSeconds },
   });
