@@ -36,6 +36,7 @@ export function currencySettings(e: { CONFIRMA_CURRENCY: string; FACTORCLOUD_CUR
   const confirma = e.CONFIRMA_CURRENCY;
   const factorCloud = e.FACTORCLOUD_CURRENCY;
   // Refined above; checked again so the type follows from the value, not from a cast.
-  if (!isCurrencyCode(confirma) || !isCurrencyCode(factorCloud)) throw new Error('unchecked currency setting');
+  if (!isCurrencyCode(confirma) || !isCurrencyCode(factorCloud))
+    throw new Error('unchecked currency setting');
   return { confirma, factorCloud };
 }

@@ -23,7 +23,11 @@ export interface Connection<T> {
  * not shift the page), then the first or last `count`. `totalCount` counts the whole list.
  * `hasNextPage` and `hasPreviousPage` are exact: the whole list is at hand.
  */
-export function pageOf<T>(records: readonly T[], keyOf: (record: T) => SortKey, request: PageRequest): Connection<T> {
+export function pageOf<T>(
+  records: readonly T[],
+  keyOf: (record: T) => SortKey,
+  request: PageRequest,
+): Connection<T> {
   const sorted = records
     .map((record) => ({ record, key: keyOf(record) }))
     .sort((a, b) => compareKeys(a.key, b.key));
@@ -36,7 +40,10 @@ export function pageOf<T>(records: readonly T[], keyOf: (record: T) => SortKey, 
   else start = Math.max(start, end - request.count);
 
   const slice = sorted.slice(start, end);
-  const edges = slice.map(({ record, key }) => ({ cursor: encodeCursor(request.connection, key), node: record }));
+  const edges = slice.map(({ record, key }) => ({
+    cursor: encodeCursor(request.connection, key),
+    node: record,
+  }));
   return {
     edges,
     nodes: slice.map(({ record }) => record),

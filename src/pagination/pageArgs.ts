@@ -48,7 +48,13 @@ export function readPageArgs(connection: string, args: PageArgs, sizes: PageSize
   const afterKey = after != null ? decodeCursor(connection, 'after', after) : undefined;
   const beforeKey = before != null ? decodeCursor(connection, 'before', before) : undefined;
   if (last != null) {
-    return { connection, direction: 'backward', count: checkCount('last', last, sizes, connection), afterKey, beforeKey };
+    return {
+      connection,
+      direction: 'backward',
+      count: checkCount('last', last, sizes, connection),
+      afterKey,
+      beforeKey,
+    };
   }
   const count = first != null ? checkCount('first', first, sizes, connection) : sizes.defaultSize;
   return { connection, direction: 'forward', count, afterKey, beforeKey };

@@ -9,7 +9,12 @@ import type {
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/schema.js';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/security/limits/limitsConfig.js';
-import { assumedListSize } from '../../src/security/limits/listSizes.js';
+import {
+  assumedListSize,
+  CONNECTION_PAGE_SIZES,
+  isConnectionType,
+  isPageList,
+} from '../../src/security/limits/listSizes.js';
 import { measureOperation } from '../../src/security/limits/measure.js';
 
 /**
@@ -54,8 +59,13 @@ function directive(field: GraphQLField<unknown, unknown>, name: string): ConstDi
 
 function argument(node: ConstDirectiveNode | undefined, name: string): string | undefined {
   const value = node?.arguments?.find((arg) => arg.name.value === name)?.value;
+  if (value?.kind === Kind.LIST)
+    return value.values.map((item) => ('value' in item ? item.value : '?')).join(',');
   return value && (value.kind === Kind.INT || value.kind === Kind.BOOLEAN) ? String(value.value) : undefined;
 }
+
+const namedTypeOf = (field: GraphQLField<unknown, unknown>) =>
+  schema.getType(String(field.type).replace(/[[\]!]/g, ''));
 
 const isList = (field: GraphQLField<unknown, unknown>) => String(field.type).includes('[');
 const fieldNode = (name: string): FieldNode => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } });
@@ -65,6 +75,21 @@ describe('demand-control directives agree with the enforced cost model', () => {
     const wrong: string[] = [];
     for (const { coordinate, parent, field } of fields()) {
       const listSize = directive(field, 'listSize');
+      const named = namedTypeOf(field);
+      if (named && isConnectionType(named)) {
+        // Federation's connection form: the page is `first` or `last`, else the default size.
+        const stated = ['assumedSize', 'slicingArguments', 'sizedFields', 'requireOneSlicingArgument']
+          .map((name) => argument(listSize, name))
+          .join(' ');
+        const expected = `${CONNECTION_PAGE_SIZES.defaultSize} first,last edges,nodes false`;
+        if (stated !== expected)
+          wrong.push(`${coordinate}: connection @listSize "${stated}", expected "${expected}"`);
+        continue;
+      }
+      if (isPageList(parent, field.name)) {
+        if (listSize) wrong.push(`${coordinate}: sized by its connection field, not by its own @listSize`);
+        continue;
+      }
       if (!isList(field)) {
         if (listSize) wrong.push(`${coordinate}: @listSize on a field that is not a list`);
         continue;

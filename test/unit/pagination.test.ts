@@ -6,7 +6,8 @@ import { readPageArgs, type PageArgs } from '../../src/pagination/pageArgs.js';
 
 const sizes = { defaultSize: 3, maxSize: 5 };
 const keyOf = (n: number) => [n % 2, String(n).padStart(3, '0')];
-const page = (records: number[], args: PageArgs) => pageOf(records, keyOf, readPageArgs('things', args, sizes));
+const page = (records: number[], args: PageArgs) =>
+  pageOf(records, keyOf, readPageArgs('things', args, sizes));
 
 function codeOf(run: () => unknown): unknown {
   try {

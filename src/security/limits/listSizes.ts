@@ -23,6 +23,40 @@ const PAGE_LISTS = new Set([
 ]);
 
 /**
+ * Page sizes of every cursor connection (src/pagination): a page holds `defaultSize` records
+ * when the caller gives neither `first` nor `last`, and at most `maxSize`.
+ */
+export const CONNECTION_PAGE_SIZES = { defaultSize: 50, maxSize: 200 } as const;
+
+/**
+ * A Relay connection type (it has `edges` and `pageInfo`): its `edges` and `nodes` are as long
+ * as the page asked for. Recognised by shape, as measure.ts inspects types.
+ */
+export function isConnectionType(type: GraphQLNamedType): boolean {
+  if (!('getFields' in type) || typeof type.getFields !== 'function') return false;
+  const fields: Record<string, unknown> = type.getFields();
+  return 'edges' in fields && 'pageInfo' in fields;
+}
+
+/** `edges` or `nodes` of a connection type. */
+export function isPageList(parent: GraphQLNamedType, field: string): boolean {
+  return isConnectionType(parent) && (field === 'edges' || field === 'nodes');
+}
+
+/**
+ * The page length a connection field is measured with: its `first` or `last` as given (an
+ * out-of-range value is refused by the resolver before any call), else the default page size.
+ */
+export function connectionPageSize(node: FieldNode, variables: Readonly<Record<string, unknown>>): number {
+  for (const argument of node.arguments ?? []) {
+    if (argument.name.value !== 'first' && argument.name.value !== 'last') continue;
+    const size = intValue(argument.value, variables);
+    if (size !== undefined) return Math.min(Math.max(0, size), CONNECTION_PAGE_SIZES.maxSize);
+  }
+  return CONNECTION_PAGE_SIZES.defaultSize;
+}
+
+/**
  * Arguments that bound a list's length, as cursor and offset pagination name them. No field
  * has one today; a field that gains one is costed by the value the caller gives.
  */

@@ -9,7 +9,7 @@ import type {
   SelectionSetNode,
 } from 'graphql';
 import { Kind } from 'graphql';
-import { assumedListSize } from './listSizes.js';
+import { assumedListSize, connectionPageSize, isConnectionType, isPageList } from './listSizes.js';
 import type { OperationLimits } from './limitsConfig.js';
 
 /** What the limits look at, for one operation with its fragments expanded. */
@@ -55,21 +55,28 @@ export function measureOperation(
   const measured = new Map<string, OperationMeasure>();
   const inProgress = new Set<string>();
 
-  const measureFragment = (name: string): OperationMeasure => {
-    const known = measured.get(name);
+  // A fragment's cost depends on the page size of the connection it is spread in, if any.
+  const measureFragment = (name: string, pageSize: number | undefined): OperationMeasure => {
+    const key = `${name}@${pageSize ?? ''}`;
+    const known = measured.get(key);
     if (known) return known;
     const fragment = fragments.get(name);
     // Validation refuses unknown and cyclic fragments before this runs; count them as nothing.
     if (!fragment || inProgress.has(name)) return NOTHING;
     const type = schema.getType(fragment.typeCondition.name.value);
     inProgress.add(name);
-    const result = type ? measureSelections(fragment.selectionSet, type) : NOTHING;
+    const result = type ? measureSelections(fragment.selectionSet, type, pageSize) : NOTHING;
     inProgress.delete(name);
-    measured.set(name, result);
+    measured.set(key, result);
     return result;
   };
 
-  const measureSelections = (selectionSet: SelectionSetNode, parent: GraphQLNamedType): OperationMeasure => {
+  /** `pageSize`: set while measuring a connection's selection, the length of its `edges` and `nodes`. */
+  const measureSelections = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType,
+    pageSize?: number,
+  ): OperationMeasure => {
     let depth = 0;
     let aliases = 0;
     let cost = 0;
@@ -77,10 +84,10 @@ export function measureOperation(
     for (const selection of selectionSet.selections) {
       let part: OperationMeasure;
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        part = measureFragment(selection.name.value);
+        part = measureFragment(selection.name.value, pageSize);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        part = type ? measureSelections(selection.selectionSet, type) : NOTHING;
+        part = type ? measureSelections(selection.selectionSet, type, pageSize) : NOTHING;
       } else {
         const name = selection.name.value;
         if (name === '__schema' || name === '__type') continue;
@@ -91,11 +98,15 @@ export function measureOperation(
           part = { depth: 1, aliases: alias, cost: 0, entityCalls: 0 };
         } else {
           const named = namedType(field.type);
-          const below = selection.selectionSet ? measureSelections(selection.selectionSet, named) : NOTHING;
-          const multiplier =
-            listDepth(field.type) === 0
-              ? 1
-              : assumedListSize(parent, field, selection, variables, limits) ** listDepth(field.type);
+          const page = isConnectionType(named) ? connectionPageSize(selection, variables) : undefined;
+          const below = selection.selectionSet
+            ? measureSelections(selection.selectionSet, named, page)
+            : NOTHING;
+          const length =
+            pageSize !== undefined && isPageList(parent, name)
+              ? pageSize
+              : assumedListSize(parent, field, selection, variables, limits);
+          const multiplier = listDepth(field.type) === 0 ? 1 : length ** listDepth(field.type);
           const own = isComposite(named) ? 1 : 0;
           const fieldCost = (own + below.cost) * multiplier;
           const entities = parent.name === 'Query' && name === '_entities';
