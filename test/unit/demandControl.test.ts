@@ -9,12 +9,8 @@ import type {
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/schema.js';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/security/limits/limitsConfig.js';
-import {
-  assumedListSize,
-  CONNECTION_PAGE_SIZES,
-  isConnectionType,
-  isPageList,
-} from '../../src/security/limits/listSizes.js';
+import { assumedListSize, isConnectionType, isPageList } from '../../src/security/limits/listSizes.js';
+import { CONNECTION_PAGE_SIZES } from '../../src/pagination/pageSizes.js';
 import { measureOperation } from '../../src/security/limits/measure.js';
 
 /**

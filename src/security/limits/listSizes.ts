@@ -2,6 +2,7 @@ import type { FieldNode, GraphQLField, GraphQLNamedType, ValueNode } from 'graph
 import { Kind } from 'graphql';
 import type { OperationLimits } from './limitsConfig.js';
 import { distinctRepresentations } from './representations.js';
+import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
 
 /**
  * Lists that hold whatever an upstream listing returns for a window or a batch, in full: none
@@ -21,12 +22,6 @@ const PAGE_LISTS = new Set([
   'BrokerSchedule.invoices',
   'FactoringPaymentBatch.payments',
 ]);
-
-/**
- * Page sizes of every cursor connection (src/pagination): a page holds `defaultSize` records
- * when the caller gives neither `first` nor `last`, and at most `maxSize`.
- */
-export const CONNECTION_PAGE_SIZES = { defaultSize: 50, maxSize: 200 } as const;
 
 /**
  * A Relay connection type (it has `edges` and `pageInfo`): its `edges` and `nodes` are as long
