@@ -28,7 +28,7 @@ const config: CodegenConfig = {
         mappers: {
           Money: '../resolvers/money.js#MoneyModel',
           Invoice: '../resolvers/models.js#InvoiceModel',
-          InvoiceList: '../resolvers/models.js#InvoiceListModel',
+          InvoiceConnection: '../resolvers/models.js#InvoiceConnectionModel',
           AppliedInvoiceFilter: '../resolvers/models.js#AppliedFilterModel',
           Distribution: '../resolvers/models.js#DistributionModel',
           PaymentControl: '../resolvers/models.js#PaymentControlModel',

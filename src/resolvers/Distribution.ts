@@ -1,6 +1,8 @@
 import type { DistributionResolvers } from '../__generated__/resolvers-types.js';
 import { unreadableDateError } from '../upstreams/confirma/unreadableDates.js';
 import type { DateField, UnreadableDates } from '../upstreams/confirma/unreadableDates.js';
+import { DISTRIBUTION_METHODS, DISTRIBUTION_STATUSES } from './invoiceEnums.js';
+import { enumOrUnknown, rawText } from './upstreamEnum.js';
 
 /**
  * A timestamp of a distribution record; when Confirma sent one that could not be read, that
@@ -16,6 +18,10 @@ export function readableDate<
 }
 
 export const Distribution: DistributionResolvers = {
+  status: (record) => enumOrUnknown(DISTRIBUTION_STATUSES, record.status),
+  statusRaw: (record) => rawText(record.status),
+  method: (record) => enumOrUnknown(DISTRIBUTION_METHODS, record.method),
+  methodRaw: (record) => rawText(record.method),
   createdAt: (record) => readableDate(record, 'createdAt'),
   printedAt: (record) => readableDate(record, 'printedAt'),
   distributedAt: (record) => readableDate(record, 'distributedAt'),

@@ -1,13 +1,23 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { primeFromPage } from '../loaders/index.js';
+import { readPageArgs } from '../pagination/pageArgs.js';
+import { CONNECTION_PAGE_SIZES } from '../pagination/pageSizes.js';
+import { INVOICES_CONNECTION, invoicePage } from './InvoiceConnection.js';
 import { businessToday, checkInvoiceNumber, toDistributionQuery } from './invoiceInput.js';
 
 export const Query: QueryResolvers = {
-  async invoices(_root, { filter }, context) {
+  /**
+   * Confirma lists a whole window and has no paging (confirma.md §3.3), so each page is cut
+   * from the window's one list call; with the read cache on, later pages of the same window are
+   * served from it. Arguments are checked before that call.
+   */
+  async invoices(_root, { filter, first, after, last, before }, context) {
+    const request = readPageArgs(INVOICES_CONNECTION, { first, after, last, before }, CONNECTION_PAGE_SIZES);
+    const query = toDistributionQuery(filter, businessToday(context));
     const { loaders } = context;
-    const page = await loaders.distributionPages.load(toDistributionQuery(filter, businessToday(context)));
-    primeFromPage(loaders.distributionByInvoiceNumber, page);
-    return page;
+    const window = await loaders.distributionPages.load(query);
+    primeFromPage(loaders.distributionByInvoiceNumber, window);
+    return invoicePage(window, request);
   },
 
   async invoice(_root, { invoiceNumber }, { loaders }) {

@@ -16,7 +16,7 @@ import {
 } from './factorcloud/index.js';
 import { Distribution } from './Distribution.js';
 import { Invoice } from './Invoice.js';
-import { AppliedInvoiceFilter, InvoiceList } from './InvoiceList.js';
+import { AppliedInvoiceFilter, InvoiceConnection } from './InvoiceConnection.js';
 import { CaseBalance, CollectionCase, PaymentControl } from './PaymentControl.js';
 import { Query } from './Query.js';
 
@@ -27,7 +27,7 @@ export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   Query: { ...Query, ...confirmaQuery, ...factorCloudQuery },
   Mutation: { ...confirmaMutation, ...factorCloudMutation },
-  InvoiceList,
+  InvoiceConnection,
   AppliedInvoiceFilter,
   Invoice: { ...Invoice, ...confirmaInvoiceFields },
   Distribution,

@@ -1,3 +1,4 @@
+import type { Connection } from '../pagination/connection.js';
 import type {
   CaseRecord,
   DistributionEntry,
@@ -19,7 +20,8 @@ export interface InvoiceModel {
   entry?: DistributionEntry;
 }
 
-export type InvoiceListModel = DistributionPage;
+/** A page of `invoices` and the window it was cut from (for the window's counts and filters). */
+export type InvoiceConnectionModel = Connection<InvoiceModel> & { window: DistributionPage };
 export type AppliedFilterModel = NonNullable<DistributionPage['filtersApplied']>;
 export type DistributionModel = DistributionRecord;
 /**

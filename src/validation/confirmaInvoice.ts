@@ -79,24 +79,24 @@ export const createInvoiceSchema = z
       })
       .nullish(),
     distribution: z.object({
-      method: text(30)
-        .transform((value) => value.toUpperCase())
-        .refine((value) => /^[A-Z_]+$/.test(value), {
-          message: 'must be a channel name such as EMAIL',
-          ...rule('INVALID_FORMAT'),
-        }),
+      // The schema's DistributionMethod enum admits only known channels and UNKNOWN, which
+      // stands for "a channel this graph does not know" and cannot be sent.
+      method: z.string().refine((value) => value !== 'UNKNOWN', {
+        message: 'UNKNOWN is not a channel; choose one such as EMAIL',
+        ...rule('INVALID_VALUE'),
+      }),
       enabled: z.boolean().nullish(),
     }),
     invoice: z.object({
       header: z
         .object({
-          number: invoiceNumber,
+          invoiceNumber,
           type: optionalText(30).transform((value) => (value ?? 'INVOICE').toUpperCase()),
           date: isoDate,
           dueDate: isoDate,
           description: optionalText(1000),
           additionalInformation: optionalText(1000),
-          currencyCode,
+          currency: currencyCode,
           languageCode,
         })
         .superRefine((header, ctx) => {
@@ -163,7 +163,16 @@ export function createInvoiceBody(input: CreateInvoiceInput): unknown {
     },
     distribution: { method: input.distribution.method, enabled: input.distribution.enabled ?? true },
     invoice: {
-      header: { ...header, number: exactNumber(header.number) },
+      header: {
+        number: exactNumber(header.invoiceNumber),
+        type: header.type,
+        date: header.date,
+        dueDate: header.dueDate,
+        description: header.description,
+        additionalInformation: header.additionalInformation,
+        currencyCode: header.currency,
+        languageCode: header.languageCode,
+      },
       references: references
         ? {
             ...references,

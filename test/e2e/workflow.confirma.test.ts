@@ -82,7 +82,7 @@ describe('Confirma workflow on the simulator', () => {
     }>(await h.query(CREATE, { input: invoiceInput(), idempotencyKey: 'resend' }));
     expect(again.createInvoice.invoice).toBeNull();
     expect(again.createInvoice.userErrors).toEqual([
-      expect.objectContaining({ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'number'] }),
+      expect.objectContaining({ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'invoiceNumber'] }),
     ]);
     expect(h.requests.filter((r) => r.method === 'POST')).toEqual([]);
     expect(h.dataset.confirmaInvoices.get(Number(NUMBER))?.amount).toBe('1305.33');

@@ -15,37 +15,23 @@ beforeEach(() => {
 });
 
 const create = (input: unknown) => createInvoice(h, input);
+type Input = ReturnType<typeof validInvoiceInput>;
 
 /** Input refused before anything is sent (createInvoice's happy paths: confirmaInvoicing.test.ts). */
 describe('createInvoice input validation', () => {
   type Edit = (input: ReturnType<typeof validInvoiceInput>) => void;
   const cases: Array<[string, Edit, string[], string]> = [
     [
-      'an unknown currency',
-      (i) => void (i.invoice.header.currencyCode = 'EURO'),
-      ['invoice', 'header', 'currencyCode'],
+      'the currency UNKNOWN',
+      (i) => void (i.invoice.header.currency = 'UNKNOWN'),
+      ['invoice', 'header', 'currency'],
       'INVALID_CURRENCY',
     ],
     [
-      'an unknown language',
-      (i) => void (i.invoice.header.languageCode = 'XX'),
-      ['invoice', 'header', 'languageCode'],
-      'INVALID_LANGUAGE',
-    ],
-    [
-      'an unknown country',
-      (i) => void (i.invoice.parties.buyerParty.address.countryCode = 'ZZ'),
-      ['invoice', 'parties', 'buyerParty', 'address', 'countryCode'],
-      'INVALID_COUNTRY',
-    ],
-    [
-      'an unknown recipient country',
-      (i) =>
-        void Object.assign(i.invoice.parties, {
-          invoiceRecipientParty: { address: { street: null, countryCode: 'ZZ' } },
-        }),
-      ['invoice', 'parties', 'invoiceRecipientParty', 'address', 'countryCode'],
-      'INVALID_COUNTRY',
+      'the distribution method UNKNOWN',
+      (i) => void (i.distribution.method = 'UNKNOWN'),
+      ['distribution', 'method'],
+      'INVALID_VALUE',
     ],
     [
       'a recipient postal code that does not fit its country',
@@ -100,8 +86,8 @@ describe('createInvoice input validation', () => {
     ],
     [
       'an invoice number that is not an integer',
-      (i) => void (i.invoice.header.number = 'INV-1'),
-      ['invoice', 'header', 'number'],
+      (i) => void (i.invoice.header.invoiceNumber = 'INV-1'),
+      ['invoice', 'header', 'invoiceNumber'],
       'INVALID_FORMAT',
     ],
   ];
@@ -113,6 +99,38 @@ describe('createInvoice input validation', () => {
     const match = payload.userErrors.find((e) => e.field.join('.') === ['input', ...path].join('.'));
     expect(match?.code).toBe(code);
     expect(match?.message).toContain(['input', ...path].join('.'));
+    expect(h.confirma.requests).toHaveLength(0);
+  });
+
+  // Codes outside the schema's enums never reach a resolver: GraphQL refuses the variable.
+  it.each([
+    ['an unknown currency', (i: Input) => void (i.invoice.header.currency = 'EURO'), 'header.currency'],
+    ['an unknown language', (i: Input) => void (i.invoice.header.languageCode = 'XX'), 'header.languageCode'],
+    [
+      'an unknown country',
+      (i: Input) => void (i.invoice.parties.buyerParty.address.countryCode = 'ZZ'),
+      'buyerParty.address.countryCode',
+    ],
+    [
+      'an unknown recipient country',
+      (i: Input) =>
+        void Object.assign(i.invoice.parties, {
+          invoiceRecipientParty: { address: { street: null, countryCode: 'ZZ' } },
+        }),
+      'invoiceRecipientParty.address.countryCode',
+    ],
+    ['a lower-case code', (i: Input) => void (i.invoice.header.languageCode = 'fi'), 'header.languageCode'],
+    [
+      'an unknown entity type',
+      (i: Input) => void (i.invoice.parties.buyerParty.entityType = 'SOLE'),
+      'entityType',
+    ],
+  ])('refuses %s with BAD_USER_INPUT naming the variable path', async (_name, change, path) => {
+    const input = validInvoiceInput('800102');
+    change(input);
+    const { body } = await h.query(CREATE, { input });
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain(path);
     expect(h.confirma.requests).toHaveLength(0);
   });
 

@@ -87,7 +87,7 @@ describe('createInvoice', () => {
 
   it('checks the recipient address members that are given', async () => {
     const input = validInvoiceInput('800006');
-    const address = { street: 'Postikatu 2', postalCode: '33100', countryCode: 'fi' };
+    const address = { street: 'Postikatu 2', postalCode: '33100', countryCode: 'FI' };
     const payload = await create({
       ...input,
       invoice: {
@@ -109,7 +109,7 @@ describe('createInvoice', () => {
     const payload = await create(validInvoiceInput('700'));
     expect(payload.invoice).toBeNull();
     expect(payload.userErrors).toEqual([
-      expect.objectContaining({ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'number'] }),
+      expect.objectContaining({ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'invoiceNumber'] }),
     ]);
     expect(posts()).toHaveLength(0);
   });

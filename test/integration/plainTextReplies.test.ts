@@ -52,7 +52,7 @@ describe('text bodies on statuses the client handles', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data?.createInvoice).toEqual({
       invoice: null,
-      userErrors: [{ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'number'] }],
+      userErrors: [{ code: 'CONFLICT', field: ['input', 'invoice', 'header', 'invoiceNumber'] }],
     });
     expect(h.confirma.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });

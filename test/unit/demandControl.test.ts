@@ -124,8 +124,29 @@ describe('demand-control directives agree with the enforced cost model', () => {
     );
     const operation = document.definitions[0] as OperationDefinitionNode;
     const measured = measureOperation(schema, document, operation, {}, DEFAULT_OPERATION_LIMITS);
-    // 1 (invoices) + 200 (nodes @listSize) × (1 + 1 + 10 (errors @listSize) × 1 + 1 + 1).
-    expect(measured.cost).toBe(1 + 200 * (1 + 1 + 10 + 1 + 1));
+    // 1 (invoices) + 50 (the default page, @listSize assumedSize) × (1 + 1 + 10 (errors) × 1 + 1 + 1).
+    expect(measured.cost).toBe(1 + 50 * (1 + 1 + 10 + 1 + 1));
+  });
+
+  it('prices a page of invoices by its `first` or `last`, for edges and nodes alike', () => {
+    const price = (query: string, variables: Record<string, unknown> = {}) => {
+      const document = parse(query);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      return measureOperation(schema, document, operation, variables, DEFAULT_OPERATION_LIMITS).cost;
+    };
+    // 1 (invoices) + 10 × (1 (Invoice) + 1 (distribution) + 1 (paymentControl) + 1 (case)).
+    expect(
+      price(
+        '{ invoices(first: 10) { nodes { distribution { status } paymentControl { case { caseId } } } } }',
+      ),
+    ).toBe(1 + 10 * 4);
+    expect(
+      price('query($n: Int) { invoices(last: $n) { edges { node { invoiceNumber } } } }', { n: 10 }),
+    ).toBe(1 + 10 * (1 + 1));
+    // pageInfo is one object, whatever the page.
+    expect(price('{ invoices(first: 10) { pageInfo { endCursor } nodes { invoiceNumber } } }')).toBe(
+      1 + 1 + 10,
+    );
   });
 
   it('tags exactly the operator-only fields with @tag(name: "operator")', () => {

@@ -6,7 +6,7 @@ import { validateInput } from '../../validation/userErrors.js';
 import { guardedWrite, target } from '../guardedWrite.js';
 import { refusal } from '../refusals.js';
 
-const NUMBER_FIELD = ['input', 'invoice', 'header', 'number'];
+const NUMBER_FIELD = ['input', 'invoice', 'header', 'invoiceNumber'];
 
 function conflict(invoiceNumber: string): UserError {
   const why = `Confirma already has invoice ${invoiceNumber}`;
@@ -27,11 +27,11 @@ export const invoicingMutation: MutationResolvers = {
    */
   createInvoice: guardedWrite(
     'createInvoice',
-    { locks: ({ input }) => target('invoice', normalizeInvoiceNumber(input.invoice.header.number)) },
+    { locks: ({ input }) => target('invoice', normalizeInvoiceNumber(input.invoice.header.invoiceNumber)) },
     async ({ input }, { loaders, upstreams }) => {
       const valid = validateInput(createInvoiceSchema, input);
       if (!valid.ok) return { invoice: null, userErrors: valid.userErrors };
-      const number = valid.value.invoice.header.number;
+      const number = valid.value.invoice.header.invoiceNumber;
 
       if (await loaders.distributionByInvoiceNumber.load(number))
         return { invoice: null, userErrors: [conflict(number)] };

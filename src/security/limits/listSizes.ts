@@ -14,7 +14,6 @@ const PAGE_LISTS = new Set([
   'Query.payments',
   'Query.ledgerSyncStatus',
   'Query.accountingPaymentSyncStatus',
-  'InvoiceList.nodes',
   // Settlement.allocations is not one: a window's allocations are spread over its settlements,
   // and a full page of each (200 × 200) would price an ordinary settlements read out of reach.
   'SettlementList.settlements',
