@@ -54,7 +54,8 @@ describe('the example operations in operations/', () => {
     const sources = OPERATIONS.map((name) => readFileSync(new URL(`${name}.graphql`, DIR), 'utf8'));
     expect(sources.some((source) => /^\s*query\s/m.test(source))).toBe(true);
     expect(sources.some((source) => /^\s*mutation\s/m.test(source))).toBe(true);
-    for (const name of OPERATIONS) expect(() => readFileSync(new URL(`${name}.json`, DIR), 'utf8')).not.toThrow();
+    for (const name of OPERATIONS)
+      expect(() => readFileSync(new URL(`${name}.json`, DIR), 'utf8')).not.toThrow();
   });
 
   it('are each named in the README', () => {
@@ -62,25 +63,64 @@ describe('the example operations in operations/', () => {
     for (const name of OPERATIONS) expect(readme).toContain(`operations/${name}.graphql`);
   });
 
-  it.each(OPERATIONS)('%s runs on fresh simulators without errors, userErrors or empty lists', async (name) => {
+  it.each(OPERATIONS)(
+    '%s runs on fresh simulators without errors, userErrors or empty lists',
+    async (name) => {
+      const config = loadConfig({});
+      h = await startSimulatorHarness({
+        today: todayIsoDate(),
+        seed: config.simulatorSeed,
+        invoiceIdTemplate: config.invoiceIdTemplate,
+      });
+      const query = readFileSync(new URL(`${name}.graphql`, DIR), 'utf8');
+      const variables = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const reply = await h.query(query, variables);
+
+      expect(reply.body.errors, reply.text).toBeUndefined();
+      const data = reply.body.data ?? {};
+      expect(
+        Object.values(data).every((field) => field !== null),
+        reply.text,
+      ).toBe(true);
+      const userErrors: Array<[string, unknown]> = [];
+      userErrorsIn(data, 'data', userErrors);
+      expect(userErrors).toEqual([]);
+      const lists: Array<[string, number]> = [];
+      outerLists(data, 'data', lists);
+      expect(lists.filter(([, length]) => length === 0)).toEqual([]);
+    },
+  );
+
+  it("InvoicePage's endCursor brings the next page, with no invoice twice", async () => {
     const config = loadConfig({});
     h = await startSimulatorHarness({
       today: todayIsoDate(),
       seed: config.simulatorSeed,
       invoiceIdTemplate: config.invoiceIdTemplate,
     });
-    const query = readFileSync(new URL(`${name}.graphql`, DIR), 'utf8');
-    const variables = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), 'utf8')) as Record<string, unknown>;
-    const reply = await h.query(query, variables);
-
-    expect(reply.body.errors, reply.text).toBeUndefined();
-    const data = reply.body.data ?? {};
-    expect(Object.values(data).every((field) => field !== null), reply.text).toBe(true);
-    const userErrors: Array<[string, unknown]> = [];
-    userErrorsIn(data, 'data', userErrors);
-    expect(userErrors).toEqual([]);
-    const lists: Array<[string, number]> = [];
-    outerLists(data, 'data', lists);
-    expect(lists.filter(([, length]) => length === 0)).toEqual([]);
+    const query = readFileSync(new URL('InvoicePage.graphql', DIR), 'utf8');
+    type Page = {
+      invoices: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: { invoiceNumber: string }[];
+      };
+    };
+    const pageAfter = async (after: string | null) => {
+      const reply = await h!.query(query, { first: 3, after });
+      expect(reply.body.errors, reply.text).toBeUndefined();
+      return (reply.body.data as Page).invoices;
+    };
+    const first = await pageAfter(null);
+    expect(first.totalCount).toBeGreaterThan(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await pageAfter(first.pageInfo.endCursor);
+    const numbers = [...first.nodes, ...second.nodes].map((node) => BigInt(node.invoiceNumber));
+    expect(numbers).toHaveLength(6);
+    expect([...numbers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(numbers);
+    expect(new Set(numbers).size).toBe(6);
   });
 });
