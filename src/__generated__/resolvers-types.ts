@@ -267,7 +267,9 @@ export type BuyerPartyInput = {
  * shared cache. Every type of this subgraph is tenant data and uses PRIVATE; the server enforces it.
  */
 export type CacheControlScope =
+  /** Only the caller's own cache may keep the response. */
   | 'PRIVATE'
+  /** Any cache may keep the response, shared ones included. Not used by this subgraph. */
   | 'PUBLIC';
 
 /** A creditor action on a case. */
@@ -1536,6 +1538,10 @@ export type Money = {
   currencyRaw?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -1666,76 +1672,128 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateBrokerScheduleArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateBrokerScheduleInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateFactoringScheduleArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateFactoringScheduleInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateInvoiceArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateInvoiceInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateInvoiceActionsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateInvoiceActionsInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationFetchNewSettlementsArgs = {
   filter?: InputMaybe<PaymentFilter>;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationPostFactoringPaymentsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PostFactoringPaymentsInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationStoreFactoringDocumentArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: StoreFactoringDocumentInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationSubmitAccountingPaymentsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SubmitAccountingPaymentsInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationSubmitLedgerArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SubmitLedgerInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationTestFactorCloudConnectionArgs = {
   input?: InputMaybe<TestFactorCloudConnectionInput>;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationUpsertClientArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertClientInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationUpsertDebtorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertDebtorInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationUpsertVendorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertVendorInput;
