@@ -267,7 +267,9 @@ export type BuyerPartyInput = {
  * shared cache. Every type of this subgraph is tenant data and uses PRIVATE; the server enforces it.
  */
 export type CacheControlScope =
+  /** Only the caller's own cache may keep the response. */
   | 'PRIVATE'
+  /** Any cache may keep the response, shared ones included. Not used by this subgraph. */
   | 'PUBLIC';
 
 /** A creditor action on a case. */
@@ -2481,6 +2483,10 @@ export type Money = {
   currencyRaw?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -2611,76 +2617,128 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateBrokerScheduleArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateBrokerScheduleInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateFactoringScheduleArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateFactoringScheduleInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateInvoiceArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateInvoiceInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationCreateInvoiceActionsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateInvoiceActionsInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationFetchNewSettlementsArgs = {
   filter?: InputMaybe<PaymentFilter>;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationPostFactoringPaymentsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PostFactoringPaymentsInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationStoreFactoringDocumentArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: StoreFactoringDocumentInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationSubmitAccountingPaymentsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SubmitAccountingPaymentsInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationSubmitLedgerArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: SubmitLedgerInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationTestFactorCloudConnectionArgs = {
   input?: InputMaybe<TestFactorCloudConnectionInput>;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationUpsertClientArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertClientInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationUpsertDebtorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertDebtorInput;
 };
 
 
+/**
+ * Writes to Confirma and FactorCloud. Each mutation's description states what it sends upstream
+ * and its duplicate rule: a write that moves money is never sent twice (see `idempotencyKey`).
+ */
 export type MutationUpsertVendorArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpsertVendorInput;
@@ -2826,6 +2884,10 @@ export type PostFactoringPaymentsPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -2889,58 +2951,102 @@ export type Query = {
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryAccountingPaymentSyncStatusArgs = {
   invoiceNumber?: InputMaybe<Scalars['ID']['input']>;
   sourceIdentifier?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryBrokerScheduleArgs = {
   integrationBatchId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryClientArgs = {
   clientKey: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryClientDebtorArgs = {
   clientKey: Scalars['ID']['input'];
   debtorKey: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryCollectionCaseArgs = {
   caseId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryDebtorArgs = {
   debtorKey: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryFactoringDocumentArgs = {
   uuid: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryFactoringInvoiceArgs = {
   integrationId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryFactoringScheduleArgs = {
   integrationBatchId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryInvoiceArgs = {
   invoiceNumber: Scalars['ID']['input'];
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2950,16 +3056,28 @@ export type QueryInvoicesArgs = {
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryLedgerSyncStatusArgs = {
   sourceIdentifier?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryPaymentsArgs = {
   filter?: InputMaybe<PaymentFilter>;
 };
 
 
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QuerySettlementsArgs = {
   filter?: InputMaybe<SettlementFilter>;
 };
