@@ -4,9 +4,9 @@ import { client, factoringInvoice } from '../fakes/factorcloud.js';
 import { startHarness } from '../support/harness.js';
 import type { GraphQLReply, Harness } from '../support/harness.js';
 
-/** The documented use: a page of invoices with distribution, payment-control case and factoring. */
+/** The documented use: the largest page of invoices with distribution, payment-control case and factoring. */
 const INVOICE_PAGE = `{
-  invoices {
+  invoices(first: 200) {
     totalCount
     nodes {
       invoiceNumber
@@ -75,7 +75,7 @@ describe('operation limits at their defaults', { timeout: 120_000 }, () => {
   });
 
   it('lets the page of 200 through with every per-invoice list selected too (cost 33,601)', async () => {
-    const everything = `{ invoices { nodes { invoiceNumber
+    const everything = `{ invoices(first: 200) { nodes { invoiceNumber
       distribution { status errors { code } }
       paymentControl { status case { stage balance { totalAmount } payments { amount } events { type } actions { code } } }
       factoring { status client { name } debtor { name } }
@@ -118,7 +118,7 @@ describe('operation limits at their defaults', { timeout: 120_000 }, () => {
     const perInvoice = ['a', 'b', 'c'].map(
       (alias) => `${alias}: settlementAllocations { breakdown { amount } }`,
     );
-    const reply = await h.query(`{ invoices { nodes { ${perInvoice.join(' ')} } } }`);
+    const reply = await h.query(`{ invoices(first: 200) { nodes { ${perInvoice.join(' ')} } } }`);
     expectRefused(reply, 'OPERATION_TOO_COSTLY', h);
     expect(reply.body.errors?.[0]?.extensions).toMatchObject({ limit: 50_000, measured: 66_201 });
   });
@@ -166,7 +166,7 @@ describe('operation limits set lower', () => {
     );
     expectRefused(
       await h.query(
-        '{ invoices { ...N } } fragment N on InvoiceList { nodes { factoring { client { name } } } }',
+        '{ invoices { ...N } } fragment N on InvoiceConnection { nodes { factoring { client { name } } } }',
       ),
       'OPERATION_TOO_DEEP',
       h,
