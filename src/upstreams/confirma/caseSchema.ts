@@ -64,19 +64,17 @@ const paymentSchema = z.preprocess(
       paymentamount: decimal,
       currency: text,
     })
-    .transform(
-      (p): PaymentRecord => ({
-        caseId: p.caseid,
-        invoiceNumber: p.invoicenumber,
-        invoicePaymentReference: p.invoicepaymentreference,
-        originalPaymentReference: p.originalpaymentreference ?? p.reference ?? p.paymentreference,
-        accountName: p.accountname,
-        bookingDate: p.bookingdate,
-        paymentDate: p.paymentdate ?? p.date,
-        amount: p.amount ?? p.paymentamount,
-        currency: p.currency,
-      }),
-    ),
+    .transform((p): PaymentRecord => ({
+      caseId: p.caseid,
+      invoiceNumber: p.invoicenumber,
+      invoicePaymentReference: p.invoicepaymentreference,
+      originalPaymentReference: p.originalpaymentreference ?? p.reference ?? p.paymentreference,
+      accountName: p.accountname,
+      bookingDate: p.bookingdate,
+      paymentDate: p.paymentdate ?? p.date,
+      amount: p.amount ?? p.paymentamount,
+      currency: p.currency,
+    })),
 );
 
 const eventSchema = z.preprocess(
