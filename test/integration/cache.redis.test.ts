@@ -84,11 +84,14 @@ describe.skipIf(skipWithoutRedis('cache.redis.test.ts'))('shared cache in a real
     });
 
     it('keeps money and 64-bit ids exact through Redis', async () => {
-      const query = `query ($id: ID!) { collectionCase(caseId: $id) { caseId balance { capitalAmount totalAmount } } }`;
+      const query = `query ($id: ID!) { collectionCase(caseId: $id) { caseId balance { capitalAmount { amount } totalAmount { amount } } } }`;
       const first = await one.query(query, { id: '9007199254740993' });
       expect(first.body.data?.collectionCase).toEqual({
         caseId: '9007199254740993',
-        balance: { capitalAmount: '12345678901234567.89', totalAmount: '1000.15' },
+        balance: {
+          capitalAmount: { amount: '12345678901234567.89' },
+          totalAmount: { amount: '1000.15' },
+        },
       });
       const calls = confirma.requestsTo('/invoice/case').length;
       const second = await two.query(query, { id: '9007199254740993' });
