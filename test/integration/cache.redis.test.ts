@@ -121,9 +121,9 @@ describe.skipIf(skipWithoutRedis('cache.redis.test.ts'))('shared cache in a real
       const inspector = new Redis(redis.url);
       try {
         const keys = await inspector.keys('*');
-        const entries = keys.filter((key) => key.includes(':r1:'));
+        const entries = keys.filter((key) => key.includes(':r2:'));
         expect(entries.length).toBeGreaterThan(0);
-        for (const key of entries) expect(key).toMatch(/^invoice-graph:r1:default:[cf][0-9a-f]{16}:/);
+        for (const key of entries) expect(key).toMatch(/^invoice-graph:r2:default:[cf][0-9a-f]{16}:/);
         const values = await Promise.all(keys.map((key) => inspector.get(key).catch(() => '')));
         const stored = [...keys, ...values].join('\n');
         for (const secret of [CONFIRMA_TEST_KEY, ...Object.values(FACTORCLOUD_TEST_CREDENTIALS)]) {
