@@ -1009,6 +1009,8 @@ export type CurrencyCode =
   | 'UYU'
   /** Uzbekistani Som. */
   | 'UZS'
+  /** Venezuelan Digital Bolívar (bolívar soberano digital, ISO 4217 since 2021). */
+  | 'VED'
   /** Venezuelan Bolívar. */
   | 'VES'
   /** Vietnamese Dong. */
@@ -1389,7 +1391,7 @@ export type InvoicePaymentsArgs = {
 
 /** An invoice sent through Confirma, identified by its invoice number. */
 export type InvoiceSettlementAllocationsArgs = {
-  filter?: InputMaybe<PaymentFilter>;
+  filter?: InputMaybe<SettlementFilter>;
 };
 
 /**
@@ -1855,7 +1857,7 @@ export type MutationCreateInvoiceActionsArgs = {
 
 
 export type MutationFetchNewSettlementsArgs = {
-  filter?: InputMaybe<PaymentFilter>;
+  filter?: InputMaybe<SettlementFilter>;
 };
 
 
@@ -1964,11 +1966,11 @@ export type PaymentDetailsInput = {
   postgiro?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A date window for payments and settlements; at most one year, `from` not after `to`. */
+/** A window of payment dates: at most one year, `from` not after `to`. */
 export type PaymentFilter = {
-  /** First day. */
+  /** First payment date. */
   from?: InputMaybe<Scalars['Date']['input']>;
-  /** Last day. */
+  /** Last payment date. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -2345,11 +2347,11 @@ export type SettlementEdge = {
   node: Settlement;
 };
 
-/** Which settlements to read: a window of settlement dates, at most one year, `from` not after `to`. */
+/** A window of settlement dates: at most one year, `from` not after `to`. */
 export type SettlementFilter = {
-  /** First day. */
+  /** First settlement date. */
   from?: InputMaybe<Scalars['Date']['input']>;
-  /** Last day. */
+  /** Last settlement date. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 

@@ -35,7 +35,7 @@ const SETTLEMENT = `settlementId settlementDate settlementAmount { amount } apiF
       allocations { allocationId allocatedTotalAmount { amount } caseId originalInvoiceNumber breakdown { type amount { amount } } }`;
 const SETTLEMENTS = `query ($filter: SettlementFilter) { settlements(filter: $filter, first: 200) {
   createdAt totalCount pageInfo { hasNextPage } nodes { ${SETTLEMENT} } } }`;
-const FETCH_NEW = `mutation ($filter: PaymentFilter) { fetchNewSettlements(filter: $filter) { createdAt settlements { ${SETTLEMENT} } } }`;
+const FETCH_NEW = `mutation ($filter: SettlementFilter) { fetchNewSettlements(filter: $filter) { createdAt settlements { ${SETTLEMENT} } } }`;
 
 const cents = (amount: string): number => Math.round(Number(amount) * 100);
 
@@ -139,7 +139,7 @@ describe('Confirma payments and settlements on the simulator', () => {
     const allocation = all.flatMap((s) => s.allocations).find((a) => a.caseId !== null)!;
     const { invoice } = dataOf<{ invoice: { settlementAllocations: Array<{ allocationId: string }> } }>(
       await h.query(
-        `query ($n: ID!, $f: PaymentFilter) { invoice(invoiceNumber: $n) { settlementAllocations(filter: $f) { allocationId } } }`,
+        `query ($n: ID!, $f: SettlementFilter) { invoice(invoiceNumber: $n) { settlementAllocations(filter: $f) { allocationId } } }`,
         { n: allocation.originalInvoiceNumber, f: WINDOW },
       ),
     );

@@ -4,6 +4,7 @@ import type {
   InvoiceResolvers,
   MutationResolvers,
   PaymentFilter,
+  SettlementFilter,
   QueryResolvers,
   SettlementAllocationResolvers,
   SettlementResolvers,
@@ -21,7 +22,11 @@ import { moneyOf } from '../money.js';
 import { enumOrUnknown, rawText } from '../upstreamEnum.js';
 import { paymentKey, settlementKey, uniqueKeys } from './pageKeys.js';
 
-function toWindow(filter: PaymentFilter | null | undefined, prefix: string, context: Context): DateWindow {
+function toWindow(
+  filter: PaymentFilter | SettlementFilter | null | undefined,
+  prefix: string,
+  context: Context,
+): DateWindow {
   const window = checkWindow(filter?.from, filter?.to, prefix, businessToday(context));
   return { fromDate: window.from, toDate: window.to };
 }
