@@ -2053,8 +2053,8 @@ export type Query = {
    * Payments the collection agency has received on cases (GET /payments): provisional allocations
    * that can still change; settlements are the source of truth. Confirma's default window (the last
    * 30 days) is used when no dates are given. A cursor connection ordered by payment date (oldest
-   * first), then booking date, case id, invoice number, the two payment references, payer, amount
-   * and currency; payments identical in all of these follow Confirma's order.
+   * first), then booking date, case id and invoice number; payments that agree in all of these keep
+   * a fixed order derived from their other fields (payments have no id of their own).
    */
   payments?: Maybe<CollectionPaymentConnection>;
   /**

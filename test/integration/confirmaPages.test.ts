@@ -193,6 +193,14 @@ describe('Confirma cursor connections', () => {
     expect(h.confirma.requests).toHaveLength(0);
   });
 
+  it('keeps the payer’s name and references out of payment cursors', async () => {
+    const page = await readPage(h, 'payments', { first: 7 });
+    for (const { cursor } of page.edges) {
+      const text = Buffer.from(cursor, 'base64url').toString('utf8');
+      expect(text).not.toMatch(/ACME|RF\d/);
+    }
+  });
+
   it('keeps the list-level createdAt on every settlements page', async () => {
     const { body } = await h.query(pageQuery('settlements', 'createdAt'), { first: 2 });
     expect(body.data?.settlements).toMatchObject({ createdAt: '2026-11-22T08:00:00Z', totalCount: 5 });

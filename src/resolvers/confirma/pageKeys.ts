@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SortKey } from '../../pagination/cursor.js';
 import type { LedgerStatusRecord, PaymentStatusRecord } from '../../upstreams/confirma/accounting.js';
 import type { PaymentRecord, SettlementRecord } from '../../upstreams/confirma/moneySchemas.js';
@@ -40,19 +41,27 @@ export function uniqueKeys<T extends object>(
 
 /**
  * Payments have no id of their own (§4.9): payment date, booking date, case id, invoice number,
- * both references, payer, amount and currency, so a payment added or removed between pages
- * moves no other payment across a cursor.
+ * then a digest of the other fields (references, payer, amount, currency), so a payment added or
+ * removed between pages moves no other payment across a cursor. A digest rather than the fields
+ * themselves keeps the payer's name and references out of the cursor text.
  */
 export const paymentKey = (p: PaymentRecord): SortKey => [
   p.paymentDate ?? '',
   p.bookingDate ?? '',
   idByValue(p.caseId),
   idByValue(p.invoiceNumber),
-  p.invoicePaymentReference ?? '',
-  p.originalPaymentReference ?? '',
-  p.accountName ?? '',
-  p.amount ?? '',
-  p.currency ?? '',
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        p.invoicePaymentReference,
+        p.originalPaymentReference,
+        p.accountName,
+        p.amount,
+        p.currency,
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 16),
 ];
 
 /** Settlement date, then settlement id by value. */
