@@ -43,12 +43,23 @@ export const INVOICE_PAGE_QUERY = /* GraphQL */ `
             stage
             status
             activeDays
-            currency
             balance {
-              capitalAmount
-              interestAmount
-              costsAmount
-              totalAmount
+              capitalAmount {
+                amount
+                currency
+              }
+              interestAmount {
+                amount
+                currency
+              }
+              costsAmount {
+                amount
+                currency
+              }
+              totalAmount {
+                amount
+                currency
+              }
             }
           }
         }

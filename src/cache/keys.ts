@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
  * The shape of what is stored. Bump it when the upstream record types change, so a new release
  * never reads entries an older one wrote (they then simply expire).
  */
-export const RECORD_FORMAT = 'r1';
+export const RECORD_FORMAT = 'r2';
 
 const LONGEST_PLAIN_PARAMS = 200;
 

@@ -150,6 +150,7 @@ export const CURRENCY_CODES = [
   'USD',
   'UYU',
   'UZS',
+  'VED',
   'VES',
   'VND',
   'VUV',

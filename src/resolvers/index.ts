@@ -17,7 +17,7 @@ import {
 import { Distribution } from './Distribution.js';
 import { Invoice } from './Invoice.js';
 import { AppliedInvoiceFilter, InvoiceConnection } from './InvoiceConnection.js';
-import { CaseBalance, CollectionCase, PaymentControl } from './PaymentControl.js';
+import { PaymentControl } from './PaymentControl.js';
 import { Query } from './Query.js';
 
 export const resolvers: Resolvers = {
@@ -32,8 +32,6 @@ export const resolvers: Resolvers = {
   Invoice: { ...Invoice, ...confirmaInvoiceFields },
   Distribution,
   PaymentControl,
-  CollectionCase,
-  CaseBalance,
   FactoringInvoice,
   Client,
   Debtor,

@@ -33,6 +33,5 @@ export type PaymentControlModel = PaymentControlRecord & {
   unreadable?: UnreadableDates | undefined;
 };
 export type CollectionCaseModel = CaseRecord;
-export type CaseBalanceModel = NonNullable<CaseRecord['balance']>;
 export type FactoringInvoiceModel = FactoringInvoiceRecord;
 export type ClientModel = ClientRecord;

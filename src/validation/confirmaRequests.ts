@@ -120,6 +120,8 @@ export const ACTION_KINDS = {
 export type ActionKind = keyof typeof ACTION_KINDS;
 export type ActionCode = (typeof ACTION_KINDS)[ActionKind]['code'];
 const KINDS = Object.keys(ACTION_KINDS) as ActionKind[];
+/** The seven documented action codes (§4.5). */
+export const ACTION_CODES: readonly ActionCode[] = KINDS.map((kind) => ACTION_KINDS[kind].code);
 
 /** One action of `createInvoiceActions`: exactly one member set, each with its own rules. */
 export const invoiceActionSchema = z.record(z.string(), z.unknown()).transform((action, ctx) => {

@@ -23,7 +23,7 @@ const SUBMIT_LEDGER = `mutation ($input: SubmitLedgerInput!, $idempotencyKey: St
   }
 }`;
 const LEDGER_STATUS = `query ($id: ID) {
-  ledgerSyncStatus(sourceIdentifier: $id) { sourceIdentifier documentStatus state statusCode description }
+  ledgerSyncStatus(sourceIdentifier: $id) { nodes { sourceIdentifier documentStatus state statusCode description } }
 }`;
 const SUBMIT_PAYMENTS = `mutation ($input: SubmitAccountingPaymentsInput!) {
   submitAccountingPayments(input: $input) {
@@ -32,7 +32,9 @@ const SUBMIT_PAYMENTS = `mutation ($input: SubmitAccountingPaymentsInput!) {
   }
 }`;
 const PAYMENT_STATUS = `query ($n: ID) {
-  accountingPaymentSyncStatus(invoiceNumber: $n) { sourceIdentifier invoiceNumber syncDate state statusCode description }
+  accountingPaymentSyncStatus(invoiceNumber: $n) {
+    nodes { sourceIdentifier invoiceNumber syncDate state statusCode description }
+  }
 }`;
 
 function ledger(id: string, creditAccount: string) {
@@ -93,7 +95,8 @@ describe('Confirma accounting on the simulator', () => {
     });
 
     await h.query(SUBMIT_LEDGER, { input: ledger('e2e-ledger-2', '30') });
-    const all = dataOf<{ ledgerSyncStatus: Status[] }>(await h.query(LEDGER_STATUS, {})).ledgerSyncStatus;
+    const all = dataOf<{ ledgerSyncStatus: { nodes: Status[] } }>(await h.query(LEDGER_STATUS, {}))
+      .ledgerSyncStatus.nodes;
     expect(all).toEqual([
       expect.objectContaining({ sourceIdentifier: 'e2e-ledger-1', state: 'SYNCED', statusCode: 1 }),
       expect.objectContaining({
@@ -112,13 +115,14 @@ describe('Confirma accounting on the simulator', () => {
     expect(again.submitLedger.ledger).toBeNull();
     expect(again.submitLedger.userErrors.map((e) => e.code)).toEqual(['CONFLICT']);
     expect(
-      dataOf<{ ledgerSyncStatus: Status[] }>(await h.query(LEDGER_STATUS, {})).ledgerSyncStatus,
+      dataOf<{ ledgerSyncStatus: { nodes: Status[] } }>(await h.query(LEDGER_STATUS, {})).ledgerSyncStatus
+        .nodes,
     ).toHaveLength(2);
   });
 
   it('submits payments as pending and reads them back synced by invoice number', async () => {
     const number = String([...h.dataset.confirmaInvoices.keys()][0]);
-    const payment = { paymentDate: SIM_TODAY, amount: '100.50', currency: 'eur', sourceName: 'Buyer Oy' };
+    const payment = { paymentDate: SIM_TODAY, amount: '100.50', currency: 'EUR', sourceName: 'Buyer Oy' };
     h.resetRequests();
     const { submitAccountingPayments } = dataOf<{
       submitAccountingPayments: { payments: Array<Record<string, unknown>>; userErrors: unknown[] };
@@ -153,10 +157,10 @@ describe('Confirma accounting on the simulator', () => {
       ],
     });
 
-    const mine = dataOf<{ accountingPaymentSyncStatus: Status[] }>(
+    const mine = dataOf<{ accountingPaymentSyncStatus: { nodes: Status[] } }>(
       await h.query(PAYMENT_STATUS, { n: number }),
     );
-    expect(mine.accountingPaymentSyncStatus).toEqual([
+    expect(mine.accountingPaymentSyncStatus.nodes).toEqual([
       {
         sourceIdentifier: 'e2e-pay-1',
         invoiceNumber: number,
@@ -166,10 +170,10 @@ describe('Confirma accounting on the simulator', () => {
         description: 'Successfully synced',
       },
     ]);
-    const unknown = dataOf<{ accountingPaymentSyncStatus: Status[] }>(
+    const unknown = dataOf<{ accountingPaymentSyncStatus: { nodes: Status[] } }>(
       await h.query(PAYMENT_STATUS, { n: '999999999' }),
     );
-    expect(unknown.accountingPaymentSyncStatus).toEqual([
+    expect(unknown.accountingPaymentSyncStatus.nodes).toEqual([
       expect.objectContaining({ sourceIdentifier: 'e2e-pay-2', state: 'FAILED', statusCode: 2 }),
     ]);
     expect(

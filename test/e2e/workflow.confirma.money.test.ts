@@ -13,32 +13,29 @@ type Payment = {
   caseId: string;
   invoiceNumber: string;
   paymentDate: string;
-  amount: string;
-  currency: string;
+  amount: { amount: string; currency: string };
 };
 type Allocation = {
   allocationId: string;
-  allocatedTotalAmount: string;
+  allocatedTotalAmount: { amount: string };
   caseId: string | null;
   originalInvoiceNumber: string;
-  breakdown: Array<{ type: string; amount: string }>;
+  breakdown: Array<{ type: string; amount: { amount: string } }>;
 };
 type Settlement = {
   settlementId: string;
   settlementDate: string;
-  settlementAmount: string;
+  settlementAmount: { amount: string };
   apiFetchDate: string | null;
   allocations: Allocation[];
 };
 
-const PAYMENT_FIELDS = 'caseId invoiceNumber paymentDate amount currency';
-const SETTLEMENT_FIELDS = `createdAt
-    settlements {
-      settlementId settlementDate settlementAmount apiFetchDate
-      allocations { allocationId allocatedTotalAmount caseId originalInvoiceNumber breakdown { type amount } }
-    }`;
-const SETTLEMENTS = `query ($filter: SettlementFilter) { settlements(filter: $filter) { ${SETTLEMENT_FIELDS} } }`;
-const FETCH_NEW = `mutation ($filter: PaymentFilter) { fetchNewSettlements(filter: $filter) { ${SETTLEMENT_FIELDS} } }`;
+const PAYMENT_FIELDS = 'caseId invoiceNumber paymentDate amount { amount currency }';
+const SETTLEMENT = `settlementId settlementDate settlementAmount { amount } apiFetchDate
+      allocations { allocationId allocatedTotalAmount { amount } caseId originalInvoiceNumber breakdown { type amount { amount } } }`;
+const SETTLEMENTS = `query ($filter: SettlementFilter) { settlements(filter: $filter, first: 200) {
+  createdAt totalCount pageInfo { hasNextPage } nodes { ${SETTLEMENT} } } }`;
+const FETCH_NEW = `mutation ($filter: SettlementFilter) { fetchNewSettlements(filter: $filter) { createdAt settlements { ${SETTLEMENT} } } }`;
 
 const cents = (amount: string): number => Math.round(Number(amount) * 100);
 
@@ -63,16 +60,20 @@ function seededPayments(): string[] {
   return rows.sort();
 }
 
-const asRow = (p: Payment): string => `${p.invoiceNumber} ${p.paymentDate.slice(0, 10)} ${p.amount}`;
+const asRow = (p: Payment): string => `${p.invoiceNumber} ${p.paymentDate} ${p.amount.amount}`;
 
 describe('Confirma payments and settlements on the simulator', () => {
   it('lists every payment of the window, at the root and per invoice', async () => {
     h.resetRequests();
-    const { payments } = dataOf<{ payments: Payment[] }>(
-      await h.query(`query ($f: PaymentFilter) { payments(filter: $f) { ${PAYMENT_FIELDS} } }`, {
-        f: WINDOW,
-      }),
-    );
+    const page = dataOf<{ payments: { totalCount: number; nodes: Payment[] } }>(
+      await h.query(
+        `query ($f: PaymentFilter) { payments(filter: $f, first: 200) { totalCount nodes { ${PAYMENT_FIELDS} } } }`,
+        { f: WINDOW },
+      ),
+    ).payments;
+    const payments = page.nodes;
+    expect(page.totalCount).toBe(payments.length);
+    expect(payments.every((p) => p.amount.currency === 'EUR')).toBe(true);
     const expected = seededPayments();
     expect(expected.length).toBeGreaterThan(3);
     expect(payments.map(asRow).sort()).toEqual(expected);
@@ -105,11 +106,14 @@ describe('Confirma payments and settlements on the simulator', () => {
     for (const settlement of first) {
       expect(settlement.settlementDate >= WINDOW.from && settlement.settlementDate <= WINDOW.to).toBe(true);
       expect(settlement.apiFetchDate).toBeNull();
-      const allocated = settlement.allocations.reduce((sum, a) => sum + cents(a.allocatedTotalAmount), 0);
-      expect(allocated).toBe(cents(settlement.settlementAmount));
+      const allocated = settlement.allocations.reduce(
+        (sum, a) => sum + cents(a.allocatedTotalAmount.amount),
+        0,
+      );
+      expect(allocated).toBe(cents(settlement.settlementAmount.amount));
       for (const allocation of settlement.allocations) {
-        const parts = allocation.breakdown.reduce((sum, part) => sum + cents(part.amount), 0);
-        expect(parts).toBe(cents(allocation.allocatedTotalAmount));
+        const parts = allocation.breakdown.reduce((sum, part) => sum + cents(part.amount.amount), 0);
+        expect(parts).toBe(cents(allocation.allocatedTotalAmount.amount));
       }
     }
 
@@ -118,9 +122,11 @@ describe('Confirma payments and settlements on the simulator', () => {
     ).fetchNewSettlements.settlements;
     expect(second).toEqual([]);
 
-    const all = dataOf<{ settlements: { settlements: Settlement[] } }>(
-      await h.query(SETTLEMENTS, { filter: WINDOW }),
-    ).settlements.settlements;
+    const window = dataOf<{
+      settlements: { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: Settlement[] };
+    }>(await h.query(SETTLEMENTS, { filter: WINDOW })).settlements;
+    expect(window.pageInfo.hasNextPage).toBe(false);
+    const all = window.nodes;
     expect(all.map((s) => s.settlementId)).toEqual(first.map((s) => s.settlementId));
     expect(all.every((s) => s.apiFetchDate !== null)).toBe(true);
     expect(h.requestsTo(`${CONFIRMA_PATH}/settlements`).map((r) => r.query)).toEqual([
@@ -133,7 +139,7 @@ describe('Confirma payments and settlements on the simulator', () => {
     const allocation = all.flatMap((s) => s.allocations).find((a) => a.caseId !== null)!;
     const { invoice } = dataOf<{ invoice: { settlementAllocations: Array<{ allocationId: string }> } }>(
       await h.query(
-        `query ($n: ID!, $f: PaymentFilter) { invoice(invoiceNumber: $n) { settlementAllocations(filter: $f) { allocationId } } }`,
+        `query ($n: ID!, $f: SettlementFilter) { invoice(invoiceNumber: $n) { settlementAllocations(filter: $f) { allocationId } } }`,
         { n: allocation.originalInvoiceNumber, f: WINDOW },
       ),
     );

@@ -42,9 +42,9 @@ const ACT = `mutation ($input: CreateInvoiceActionsInput!) {
 
 const CASE = `query ($n: ID!, $caseId: ID!) {
   invoice(invoiceNumber: $n) {
-    paymentControl { case { caseId status balance { capitalAmount totalAmount } actions { actionId code status comment } } }
+    paymentControl { case { caseId status balance { capitalAmount { amount currency } totalAmount { amount currency } } actions { actionId code status comment } } }
   }
-  collectionCase(caseId: $caseId) { caseId currency events { type description } actions { actionId code status } }
+  collectionCase(caseId: $caseId) { caseId events { type description } actions { actionId code status } }
 }`;
 
 /** The workflow's invoice: the docs' example with dates around the simulated today. */
@@ -144,7 +144,10 @@ describe('Confirma workflow on the simulator', () => {
     expect(data.invoice.paymentControl.case).toEqual({
       caseId,
       status: 'ACTIVE',
-      balance: { capitalAmount: '1305.33', totalAmount: '1305.33' },
+      balance: {
+        capitalAmount: { amount: '1305.33', currency: 'EUR' },
+        totalAmount: { amount: '1305.33', currency: 'EUR' },
+      },
       actions: [{ actionId, code: 'DUEDATE', status: 'APPLIED', comment: 'Extension agreed by phone' }],
     });
     expect(data.collectionCase.actions).toEqual([{ actionId, code: 'DUEDATE', status: 'APPLIED' }]);

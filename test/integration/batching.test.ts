@@ -88,7 +88,7 @@ describe('batching and de-duplication', () => {
   it('makes one upstream call per unique resource for a list page with every join', async () => {
     const reply = await h.query(`{
       invoices { nodes { invoiceNumber
-        distribution { status } paymentControl { case { stage balance { totalAmount } } }
+        distribution { status } paymentControl { case { stage balance { totalAmount { amount } } } }
         factoring { status amount client { name } } } }
     }`);
     expect(reply.body.errors).toBeUndefined();

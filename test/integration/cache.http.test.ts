@@ -50,23 +50,21 @@ describe('Cache-Control of responses', () => {
 
   it('marks tenant data private, for the shortest maxAge of what the response holds', async () => {
     expect(await cacheControl(`{ client(clientKey: "CL-1") { name } }`)).toBe('max-age=300, private');
-    expect(await cacheControl(`{ settlements { settlements { settlementId } } }`)).toBe(
-      'max-age=60, private',
-    );
+    expect(await cacheControl(`{ settlements { nodes { settlementId } } }`)).toBe('max-age=60, private');
     expect(
       await cacheControl(
         `{ invoice(invoiceNumber: "260100001") { distribution { status } paymentControl { case { stage } } } }`,
       ),
     ).toBe('max-age=30, private');
-    expect(await cacheControl(`{ ledgerSyncStatus { state } client(clientKey: "CL-1") { name } }`)).toBe(
-      'max-age=5, private',
-    );
+    expect(
+      await cacheControl(`{ ledgerSyncStatus { nodes { state } } client(clientKey: "CL-1") { name } }`),
+    ).toBe('max-age=5, private');
   });
 
   it('is never public, and no-store for live checks, mutations and errors', async () => {
     const replies = [
       `{ invoices { nodes { invoiceNumber } } }`,
-      `{ collectionCase(caseId: "480001") { balance { totalAmount } } }`,
+      `{ collectionCase(caseId: "480001") { balance { totalAmount { amount } } } }`,
       `{ accessTokenStatus { valid } }`,
       `{ factorCloudConnection { ok } }`,
       `mutation { upsertClient(input: { clientKey: "CL-1", name: "Renamed" }) { userErrors { code } } }`,

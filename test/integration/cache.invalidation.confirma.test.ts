@@ -92,7 +92,7 @@ describe('after accounting submits', () => {
   it('reads the sync status afresh', async () => {
     confirma.paymentStatusJson =
       '{"payments":[{"sourceIdentifier":"P-0","status":1,"description":"Synced"}]}';
-    const status = `{ accountingPaymentSyncStatus { sourceIdentifier state } }`;
+    const status = `{ accountingPaymentSyncStatus { nodes { sourceIdentifier state } } }`;
     const reads = () => confirma.requestsTo('/accounting/payment').filter((r) => r.method === 'GET').length;
     await ok(status);
     await ok(status);

@@ -84,11 +84,14 @@ describe.skipIf(skipWithoutRedis('cache.redis.test.ts'))('shared cache in a real
     });
 
     it('keeps money and 64-bit ids exact through Redis', async () => {
-      const query = `query ($id: ID!) { collectionCase(caseId: $id) { caseId balance { capitalAmount totalAmount } } }`;
+      const query = `query ($id: ID!) { collectionCase(caseId: $id) { caseId balance { capitalAmount { amount } totalAmount { amount } } } }`;
       const first = await one.query(query, { id: '9007199254740993' });
       expect(first.body.data?.collectionCase).toEqual({
         caseId: '9007199254740993',
-        balance: { capitalAmount: '12345678901234567.89', totalAmount: '1000.15' },
+        balance: {
+          capitalAmount: { amount: '12345678901234567.89' },
+          totalAmount: { amount: '1000.15' },
+        },
       });
       const calls = confirma.requestsTo('/invoice/case').length;
       const second = await two.query(query, { id: '9007199254740993' });
@@ -118,9 +121,9 @@ describe.skipIf(skipWithoutRedis('cache.redis.test.ts'))('shared cache in a real
       const inspector = new Redis(redis.url);
       try {
         const keys = await inspector.keys('*');
-        const entries = keys.filter((key) => key.includes(':r1:'));
+        const entries = keys.filter((key) => key.includes(':r2:'));
         expect(entries.length).toBeGreaterThan(0);
-        for (const key of entries) expect(key).toMatch(/^invoice-graph:r1:default:[cf][0-9a-f]{16}:/);
+        for (const key of entries) expect(key).toMatch(/^invoice-graph:r2:default:[cf][0-9a-f]{16}:/);
         const values = await Promise.all(keys.map((key) => inspector.get(key).catch(() => '')));
         const stored = [...keys, ...values].join('\n');
         for (const secret of [CONFIRMA_TEST_KEY, ...Object.values(FACTORCLOUD_TEST_CREDENTIALS)]) {

@@ -35,7 +35,7 @@ describe.skipIf(skipWithoutRedis('cache.redisOutage.test.ts'))(
       await Promise.all([confirma?.close(), factorCloud?.close(), redis?.close()]);
     });
 
-    const CASE = `{ collectionCase(caseId: "480001") { caseId stage balance { totalAmount } } }`;
+    const CASE = `{ collectionCase(caseId: "480001") { caseId stage balance { totalAmount { amount } } } }`;
     const LIST = `{ invoices { totalCount nodes { invoiceNumber } } }`;
     const caseCalls = () => confirma.requestsTo('/invoice/case').length;
     const listCalls = () => confirma.requestsTo('/invoice/distribution').length;
@@ -44,7 +44,11 @@ describe.skipIf(skipWithoutRedis('cache.redisOutage.test.ts'))(
     describe('a Redis outage', () => {
       it('degrades to uncached reads, warns once, and caches again once Redis is back', async () => {
         const expected = {
-          collectionCase: { caseId: '480001', stage: 'REMINDER', balance: { totalAmount: '1000.15' } },
+          collectionCase: {
+            caseId: '480001',
+            stage: 'REMINDER',
+            balance: { totalAmount: { amount: '1000.15' } },
+          },
         };
         expect((await h.query(CASE)).body.data).toEqual(expected);
         expect((await h.query(LIST)).body.data?.invoices).toMatchObject({ totalCount: 2 });

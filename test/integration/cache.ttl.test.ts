@@ -77,7 +77,7 @@ describe('TTL by state', () => {
   });
 
   it('re-reads a pending sync status after 2 s and keeps a synced one for 5 minutes', async () => {
-    const read = () => ok(`{ ledgerSyncStatus(sourceIdentifier: "L-1") { state } }`);
+    const read = () => ok(`{ ledgerSyncStatus(sourceIdentifier: "L-1") { nodes { state } } }`);
     const calls = () => confirma.requestsTo('/accounting/ledger').length;
     confirma.ledgerStatusJson = '{"ledgers":[{"sourceIdentifier":"L-1","status":0,"description":"Pending"}]}';
     await read();
@@ -96,8 +96,7 @@ describe('TTL by state', () => {
   });
 
   it('keeps settlements of an ended window an hour, of an open window a minute, unfetched ones never', async () => {
-    const read = (filter: string) =>
-      ok(`{ settlements(filter: ${filter}) { settlements { settlementId } } }`);
+    const read = (filter: string) => ok(`{ settlements(filter: ${filter}) { nodes { settlementId } } }`);
     const calls = () => confirma.requestsTo('/settlements').length;
     const ended = '{ from: "2026-10-01", to: "2026-10-31" }';
     const open = '{ from: "2026-11-01", to: "2026-11-22" }';

@@ -99,8 +99,8 @@ describe('accounting', () => {
   });
 
   it('reads sync status, with 204 meaning none and unknown codes meaning failed', async () => {
-    const empty = await h.query('{ ledgerSyncStatus { sourceIdentifier } }');
-    expect(empty.body.data).toEqual({ ledgerSyncStatus: [] });
+    const empty = await h.query('{ ledgerSyncStatus { totalCount nodes { sourceIdentifier } } }');
+    expect(empty.body.data).toEqual({ ledgerSyncStatus: { totalCount: 0, nodes: [] } });
     h.confirma.paymentStatusJson = JSON.stringify({
       payments: [
         {
@@ -121,14 +121,19 @@ describe('accounting', () => {
         },
       ],
     });
-    const { body } = await h.query('{ accountingPaymentSyncStatus { sourceIdentifier state statusCode } }');
-    expect(body.data?.accountingPaymentSyncStatus).toEqual([
-      { sourceIdentifier: 'p-1', state: 'PENDING', statusCode: 0 },
-      { sourceIdentifier: 'p-2', state: 'FAILED', statusCode: 7 },
-    ]);
+    const { body } = await h.query(
+      '{ accountingPaymentSyncStatus { nodes { sourceIdentifier state statusCode } } }',
+    );
+    // Ordered by payment date: p-2 was paid the day before p-1.
+    expect(body.data?.accountingPaymentSyncStatus).toEqual({
+      nodes: [
+        { sourceIdentifier: 'p-2', state: 'FAILED', statusCode: 7 },
+        { sourceIdentifier: 'p-1', state: 'PENDING', statusCode: 0 },
+      ],
+    });
   });
 
-  it('refuses accounting payments with bad currency or too many decimals', async () => {
+  it('refuses accounting payments in currency UNKNOWN or with too many decimals', async () => {
     const { body } = await h.query(
       'mutation ($input: SubmitAccountingPaymentsInput!) { submitAccountingPayments(input: $input) { payments { sourceIdentifier } userErrors { field code } } }',
       {
@@ -139,7 +144,7 @@ describe('accounting', () => {
               invoiceNumber: '1',
               paymentDate: '2026-01-01',
               amount: '1.234',
-              currency: 'EURO',
+              currency: 'UNKNOWN',
             },
           ],
         },
@@ -165,7 +170,7 @@ describe('accounting', () => {
               invoiceNumber: '1',
               paymentDate: '2026-01-01',
               amount: '10.00',
-              currency: 'ved',
+              currency: 'VED',
             },
           ],
         },

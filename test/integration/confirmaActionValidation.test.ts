@@ -56,8 +56,8 @@ describe('createInvoiceActions input validation', () => {
     ],
     ['an action with no kind set', {}, ['input', 'actions', '0'], 'INVALID_VALUE'],
     [
-      'a direct payment in an unknown currency',
-      { directPayment: { ...payment, currency: 'XYZ' } },
+      'a direct payment in currency UNKNOWN (the enum refuses any other code itself)',
+      { directPayment: { ...payment, currency: 'UNKNOWN' } },
       ['input', 'actions', '0', 'directPayment', 'currency'],
       'INVALID_CURRENCY',
     ],

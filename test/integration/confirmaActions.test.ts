@@ -29,7 +29,7 @@ describe('createInvoiceActions', () => {
           ...target,
           paymentMethod: 'Bankgiro',
           amount: '250.75',
-          currency: 'sek',
+          currency: 'SEK',
           paymentDate: '2026-11-20',
           reference: 'BANKREF-88921',
           outstandingCapitalAmount: '0',
@@ -123,7 +123,10 @@ describe('createInvoiceActions', () => {
         ? { status: 200, json: { actions: [{ actionId: 'A-1', code: 'PAUSE', status: 'QUEUED' }] } }
         : undefined;
     const payload = await act([{ pause: target }]);
-    expect(payload.actions.map((a) => [a.code, a.status])).toEqual([['PAUSE', 'QUEUED']]);
+    // A state this graph does not know reads UNKNOWN, with Confirma's text beside it.
+    expect(payload.actions.map((a) => [a.code, a.status, a.statusRaw])).toEqual([
+      ['PAUSE', 'UNKNOWN', 'QUEUED'],
+    ]);
   });
 
   it('reports an upstream refusal as a user error', async () => {
@@ -138,13 +141,13 @@ describe('createInvoiceActions', () => {
 describe('collectionCase', () => {
   it('reads a case by id with its balance', async () => {
     const { body } = await h.query(
-      '{ collectionCase(caseId: "480901") { caseId stage balance { totalAmount } payments { amount } events { type } } }',
+      '{ collectionCase(caseId: "480901") { caseId stage balance { totalAmount { amount currency } } payments { amount { amount } } events { type } } }',
     );
     expect(body.data).toEqual({
       collectionCase: {
         caseId: '480901',
         stage: 'REMINDER',
-        balance: { totalAmount: '1000.15' },
+        balance: { totalAmount: { amount: '1000.15', currency: 'EUR' } },
         payments: [],
         events: [],
       },

@@ -46,15 +46,16 @@ beforeEach(() => h.resetRequests());
 describe('payments and settlements', () => {
   it('reads settlements with exact money and 64-bit ids intact', async () => {
     const { body } = await h.query(`{ settlements(filter: { from: "2026-10-01", to: "2026-11-22" }) {
-      createdAt settlements { settlementId settlementAmount agency beneficiary { name } allocations { allocationId allocatedTotalAmount caseId breakdown { type amount } } } } }`);
+      createdAt nodes { settlementId settlementAmount { amount currency } agency beneficiary { name } allocations { allocationId allocatedTotalAmount { amount } caseId breakdown { type amount { amount } } } } } }`);
     expect(body.errors).toBeUndefined();
-    const list = body.data?.settlements as { settlements: Array<Record<string, unknown>> };
-    expect(list.settlements[0]).toMatchObject({
+    // Ordered by settlement date, then id: the October settlement comes first.
+    const list = body.data?.settlements as { nodes: Array<Record<string, unknown>> };
+    expect(list.nodes[1]).toMatchObject({
       settlementId: '202611200001123456789',
-      settlementAmount: '1240.50',
+      settlementAmount: { amount: '1240.50', currency: 'EUR' },
       agency: 'CASH-IN',
     });
-    expect(list.settlements[1]).toMatchObject({
+    expect(list.nodes[0]).toMatchObject({
       settlementId: '202610010002',
       agency: 'CashIn',
       beneficiary: null,
@@ -68,17 +69,23 @@ describe('payments and settlements', () => {
 
   it('reads payments in a window', async () => {
     const { body } = await h.query(
-      '{ payments(filter: { from: "2026-11-01", to: "2026-11-05" }) { invoiceNumber amount paymentDate invoice { invoiceNumber } } }',
+      '{ payments(filter: { from: "2026-11-01", to: "2026-11-05" }) { nodes { invoiceNumber amount { amount } paymentDate invoice { invoiceNumber } } } }',
     );
-    expect((body.data?.payments as unknown[]).length).toBe(3);
-    expect((body.data?.payments as Array<{ amount: string }>)[0]?.amount).toBe('100.10');
+    const nodes = (body.data?.payments as { nodes: Array<{ amount: { amount: string } }> }).nodes;
+    expect(nodes.length).toBe(3);
+    expect(nodes[0]).toEqual({
+      invoiceNumber: '1001',
+      amount: { amount: '100.10' },
+      paymentDate: '2026-11-01',
+      invoice: { invoiceNumber: '1001' },
+    });
     expect(h.confirma.requests[0]?.query).toEqual({ fromDate: '2026-11-01', toDate: '2026-11-05' });
   });
 
   it('joins payments and allocations to invoices with one upstream call each for a whole list', async () => {
     const { body } = await h.query(`{ invoices { nodes { invoiceNumber
-      payments { invoiceNumber amount }
-      settlementAllocations { allocationId allocatedTotalAmount } } } }`);
+      payments { invoiceNumber amount { amount } }
+      settlementAllocations { allocationId allocatedTotalAmount { amount } } } } }`);
     expect(body.errors).toBeUndefined();
     const nodes = (
       body.data?.invoices as {
@@ -88,19 +95,19 @@ describe('payments and settlements', () => {
     const byNumber = Object.fromEntries(nodes.map((n) => [n.invoiceNumber, n]));
     // 1001: its own payment plus one on its case under another number.
     expect(byNumber['1001']?.payments).toEqual([
-      { invoiceNumber: '1001', amount: '100.10' },
-      { invoiceNumber: '9999', amount: '5.00' },
+      { invoiceNumber: '1001', amount: { amount: '100.10' } },
+      { invoiceNumber: '9999', amount: { amount: '5.00' } },
     ]);
     // Allocations by number when the case id is null (9001001) or another case's (9001003, number
     // "01001" compared by value); 9001004 matches on both keys and is listed once.
     expect(byNumber['1001']?.settlementAllocations).toEqual([
-      { allocationId: '9001001', allocatedTotalAmount: '1000.00' },
-      { allocationId: '9001003', allocatedTotalAmount: '50.00' },
-      { allocationId: '9001004', allocatedTotalAmount: '30.00' },
+      { allocationId: '9001001', allocatedTotalAmount: { amount: '1000.00' } },
+      { allocationId: '9001003', allocatedTotalAmount: { amount: '50.00' } },
+      { allocationId: '9001004', allocatedTotalAmount: { amount: '30.00' } },
     ]);
     // 1002: the allocation with a case id matches by case, not by its original invoice number.
     expect(byNumber['1002']?.settlementAllocations).toEqual([
-      { allocationId: '9001002', allocatedTotalAmount: '240.50' },
+      { allocationId: '9001002', allocatedTotalAmount: { amount: '240.50' } },
     ]);
     expect(h.confirma.requestsTo('/payments')).toHaveLength(1);
     expect(h.confirma.requestsTo('/settlements')).toHaveLength(1);
@@ -109,20 +116,30 @@ describe('payments and settlements', () => {
 
   it('refuses a window longer than a year before calling Confirma', async () => {
     const { body } = await h.query(
-      '{ payments(filter: { from: "2024-01-01", to: "2026-01-01" }) { amount } }',
+      '{ payments(filter: { from: "2024-01-01", to: "2026-01-01" }) { totalCount } }',
     );
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(h.confirma.requests).toHaveLength(0);
   });
 
-  it('fails a settlement reply whose breakdown type is unknown with a coded error', async () => {
-    h.confirma.settlementsJson = SETTLEMENTS.replace('"FEES","amount":25.00', '"BONUS","amount":25.00');
+  it('reads a breakdown type it does not know as UNKNOWN with the text sent, and no error', async () => {
+    h.confirma.settlementsJson = SETTLEMENTS.replace('"FEES","amount":25.00', '"Bonus","amount":25.00');
     try {
-      const { body } = await h.query('{ settlements { settlements { settlementId } } }');
-      expect(body.errors?.[0]?.extensions).toMatchObject({
-        code: 'UPSTREAM_BAD_RESPONSE',
-        endpoint: 'settlements',
-      });
+      const { body } = await h.query(
+        '{ settlements { nodes { settlementId allocations { breakdown { type typeRaw amount { amount } } } } } }',
+      );
+      expect(body.errors).toBeUndefined();
+      const nodes = (
+        body.data?.settlements as {
+          nodes: Array<{ settlementId: string; allocations: Array<{ breakdown: unknown[] }> }>;
+        }
+      ).nodes;
+      const settlement = nodes.find((n) => n.settlementId === '202611200001123456789');
+      expect(settlement?.allocations[0]?.breakdown).toEqual([
+        { type: 'CAPITAL', typeRaw: 'CAPITAL', amount: { amount: '900.00' } },
+        { type: 'INTEREST', typeRaw: 'INTEREST', amount: { amount: '75.00' } },
+        { type: 'UNKNOWN', typeRaw: 'Bonus', amount: { amount: '25.00' } },
+      ]);
     } finally {
       h.confirma.settlementsJson = SETTLEMENTS;
     }

@@ -36,11 +36,11 @@ describe('Query.settlements', () => {
 
   it('reads a window without unfetchedOnly, so the same read answers the same settlements', async () => {
     const query =
-      '{ settlements(filter: { from: "2026-11-01", to: "2026-11-22" }) { settlements { settlementId } } }';
+      '{ settlements(filter: { from: "2026-11-01", to: "2026-11-22" }) { nodes { settlementId } } }';
     const first = await h.query(query);
     const second = await h.query(query);
     expect(second.body).toEqual(first.body);
-    expect(first.body.data).toEqual({ settlements: { settlements: [{ settlementId: '202611200001' }] } });
+    expect(first.body.data).toEqual({ settlements: { nodes: [{ settlementId: '202611200001' }] } });
     expect(first.headers.get('cache-control')).toBe('max-age=60, private');
     expect(settlementCalls().map((r) => r.query.unfetchedOnly)).toEqual([undefined, undefined]);
   });

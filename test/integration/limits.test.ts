@@ -11,7 +11,7 @@ const INVOICE_PAGE = `{
     nodes {
       invoiceNumber
       distribution { status method errors { code description } }
-      paymentControl { status caseId case { stage balance { totalAmount } } }
+      paymentControl { status caseId case { stage balance { totalAmount { amount } } } }
       factoring { status amount client { name } }
     }
   }
@@ -77,10 +77,10 @@ describe('operation limits at their defaults', { timeout: 120_000 }, () => {
   it('lets the page of 200 through with every per-invoice list selected too (cost 33,601)', async () => {
     const everything = `{ invoices(first: 200) { nodes { invoiceNumber
       distribution { status errors { code } }
-      paymentControl { status case { stage balance { totalAmount } payments { amount } events { type } actions { code } } }
+      paymentControl { status case { stage balance { __typename } payments { paymentDate } events { type } actions { code } } }
       factoring { status client { name } debtor { name } }
-      payments { amount }
-      settlementAllocations { breakdown { amount } } } } }`;
+      payments { paymentDate }
+      settlementAllocations { breakdown { type } } } } }`;
     const reply = await h.query(everything);
     expect(reply.status).toBe(200);
     const limitCodes = ['OPERATION_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'OPERATION_TOO_COSTLY'];
@@ -116,7 +116,7 @@ describe('operation limits at their defaults', { timeout: 120_000 }, () => {
     // Three copies of every invoice's settlement allocations with their breakdowns:
     // 1 + 200 × (1 + 3 × 10 × (1 + 10)) = 66,201.
     const perInvoice = ['a', 'b', 'c'].map(
-      (alias) => `${alias}: settlementAllocations { breakdown { amount } }`,
+      (alias) => `${alias}: settlementAllocations { breakdown { type } }`,
     );
     const reply = await h.query(`{ invoices(first: 200) { nodes { ${perInvoice.join(' ')} } } }`);
     expectRefused(reply, 'OPERATION_TOO_COSTLY', h);

@@ -17,7 +17,7 @@ const PAGE = `{
       invoiceNumber
       distribution { status }
       paymentControl { caseId case { status } }
-      payments { invoiceNumber amount }
+      payments { invoiceNumber amount { amount } }
       settlementAllocations { allocationId }
       factoring { invoiceNumber status }
     }

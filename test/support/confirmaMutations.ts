@@ -14,7 +14,7 @@ export const CREATE_INVOICE = `mutation ($input: CreateInvoiceInput!, $idempoten
 
 export const CREATE_ACTIONS = `mutation ($input: CreateInvoiceActionsInput!, $idempotencyKey: String) {
   createInvoiceActions(input: $input, idempotencyKey: $idempotencyKey) {
-    actions { code invoiceNumber caseId status case { caseId actions { code status } } }
+    actions { code invoiceNumber caseId status statusRaw case { caseId actions { code status } } }
     userErrors { field message code }
   }
 }`;

@@ -11,7 +11,11 @@ import {
   submitLedgerSchema,
   submitPaymentsSchema,
 } from '../../validation/confirmaAccounting.js';
+import { pageOf } from '../../pagination/connection.js';
+import { readPageArgs } from '../../pagination/pageArgs.js';
+import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
 import { validateInput } from '../../validation/userErrors.js';
+import { ledgerStatusKey, paymentStatusKey, uniqueKeys } from './pageKeys.js';
 import { guardedWrite } from '../guardedWrite.js';
 import { refusal } from '../refusals.js';
 
@@ -22,14 +26,27 @@ function syncState(status: number | null): SyncState | null {
   return status === 1 ? 'SYNCED' : 'FAILED';
 }
 
+/**
+ * Without filters the status reads list every document or payment ever submitted, a list that
+ * only grows: cursor connections over one status read per page (the read cache answers later
+ * pages of the same filters).
+ */
 export const accountingQuery: QueryResolvers = {
-  ledgerSyncStatus: (_root, { sourceIdentifier }, { upstreams }) =>
-    upstreams.confirma.ledgerStatus({ sourceIdentifier: sourceIdentifier ?? undefined }),
-  accountingPaymentSyncStatus: (_root, { sourceIdentifier, invoiceNumber }, { upstreams }) =>
-    upstreams.confirma.paymentStatus({
+  async ledgerSyncStatus(_root, { sourceIdentifier, ...page }, { upstreams }) {
+    const request = readPageArgs('ledgerSyncStatus', page, CONNECTION_PAGE_SIZES);
+    const ledgers = await upstreams.confirma.ledgerStatus({
+      sourceIdentifier: sourceIdentifier ?? undefined,
+    });
+    return pageOf(ledgers, uniqueKeys(ledgers, ledgerStatusKey), request);
+  },
+  async accountingPaymentSyncStatus(_root, { sourceIdentifier, invoiceNumber, ...page }, { upstreams }) {
+    const request = readPageArgs('accountingPaymentSyncStatus', page, CONNECTION_PAGE_SIZES);
+    const payments = await upstreams.confirma.paymentStatus({
       sourceIdentifier: sourceIdentifier ?? undefined,
       invoiceNumber: invoiceNumber ?? undefined,
-    }),
+    });
+    return pageOf(payments, uniqueKeys(payments, paymentStatusKey), request);
+  },
 };
 
 export const accountingMutation: MutationResolvers = {

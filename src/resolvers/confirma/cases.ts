@@ -11,6 +11,8 @@ import { guardedWrite } from '../guardedWrite.js';
 import { validateInput } from '../../validation/userErrors.js';
 import { checkInvoiceNumber } from '../invoiceInput.js';
 import { refusal } from '../refusals.js';
+import { enumOrUnknown, rawText } from '../upstreamEnum.js';
+import { ACTION_STATUSES } from './collectionCase.js';
 
 export const casesQuery: QueryResolvers = {
   collectionCase: (_root, { caseId }, { loaders }) =>
@@ -76,7 +78,7 @@ export const casesMutation: MutationResolvers = {
         invoiceNumber: action.data.invoiceNumber,
         caseId: action.data.caseId,
         actionId: receipts[index]?.actionId ?? null,
-        status: receipts[index]?.status ?? 'PENDING',
+        status: receipts[index]?.status ?? null,
       })),
       userErrors: [],
     };
@@ -84,6 +86,9 @@ export const casesMutation: MutationResolvers = {
 };
 
 export const QueuedInvoiceAction: QueuedInvoiceActionResolvers = {
+  // Queued actions are pending until Confirma runs them: no state reported reads as PENDING.
+  status: (action) => enumOrUnknown(ACTION_STATUSES, action.status) ?? 'PENDING',
+  statusRaw: (action) => rawText(action.status),
   case: (action, _args, { loaders }) =>
     loaders.caseById.load({ caseId: action.caseId, invoiceNumber: action.invoiceNumber }),
 };

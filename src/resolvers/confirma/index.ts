@@ -12,7 +12,16 @@ import {
 } from './accounting.js';
 import { QueuedInvoiceAction, casesMutation, casesQuery } from './cases.js';
 import { invoicingMutation } from './invoicing.js';
-import { Payment, SettlementAllocation, invoiceMoney, moneyMutation, moneyQuery } from './money.js';
+import { CaseAction, CaseBalance, CollectionCase } from './collectionCase.js';
+import {
+  AllocationPart,
+  CollectionPayment,
+  Settlement,
+  SettlementAllocation,
+  invoiceMoney,
+  moneyMutation,
+  moneyQuery,
+} from './money.js';
 import { onboardingQuery } from './onboarding.js';
 
 /** The Confirma operations beyond reading invoices: token check, writes, money, accounting. */
@@ -31,8 +40,13 @@ export const confirmaMutation: MutationResolvers = {
 export const confirmaInvoiceFields: InvoiceResolvers = invoiceMoney;
 export const confirmaTypes: Resolvers = {
   QueuedInvoiceAction,
-  Payment,
+  CollectionCase,
+  CaseBalance,
+  CaseAction,
+  CollectionPayment,
+  Settlement,
   SettlementAllocation,
+  AllocationPart,
   LedgerSyncStatus,
   AccountingPaymentSyncStatus,
 };

@@ -1,18 +1,32 @@
 import type {
+  AllocationPartResolvers,
+  CollectionPaymentResolvers,
   InvoiceResolvers,
   MutationResolvers,
   PaymentFilter,
-  PaymentResolvers,
+  SettlementFilter,
   QueryResolvers,
   SettlementAllocationResolvers,
+  SettlementResolvers,
 } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
 import { normalizeInvoiceNumber } from '../../loaders/index.js';
+import { pageOf } from '../../pagination/connection.js';
+import { readPageArgs } from '../../pagination/pageArgs.js';
+import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
+import { BREAKDOWN_TYPES } from '../../upstreams/confirma/moneySchemas.js';
 import type { DateWindow } from '../../upstreams/confirma/money.js';
 import { businessToday, checkWindow } from '../invoiceInput.js';
 import type { InvoiceModel } from '../models.js';
+import { moneyOf } from '../money.js';
+import { enumOrUnknown, rawText } from '../upstreamEnum.js';
+import { paymentKey, settlementKey, uniqueKeys } from './pageKeys.js';
 
-function toWindow(filter: PaymentFilter | null | undefined, prefix: string, context: Context): DateWindow {
+function toWindow(
+  filter: PaymentFilter | SettlementFilter | null | undefined,
+  prefix: string,
+  context: Context,
+): DateWindow {
   const window = checkWindow(filter?.from, filter?.to, prefix, businessToday(context));
   return { fromDate: window.from, toDate: window.to };
 }
@@ -30,11 +44,26 @@ function sameNumber(value: string | null, number: string): boolean {
   return value !== null && normalizeInvoiceNumber(value) === number;
 }
 
+/**
+ * Each page reads the whole window (Confirma pages nothing) through the window loaders, so a page
+ * costs at most one list call, and none with the read cache on for a window read before; the
+ * arguments are checked before that call.
+ */
 export const moneyQuery: QueryResolvers = {
-  payments: (_root, { filter }, context) =>
-    context.loaders.paymentsByWindow.load(toWindow(filter, 'filter', context)),
-  settlements: (_root, { filter }, context) =>
-    context.loaders.settlementsByWindow.load(toWindow(filter, 'filter', context)),
+  async payments(_root, { filter, ...page }, context) {
+    const request = readPageArgs('payments', page, CONNECTION_PAGE_SIZES);
+    const payments = await context.loaders.paymentsByWindow.load(toWindow(filter, 'filter', context));
+    return pageOf(payments, uniqueKeys(payments, paymentKey), request);
+  },
+  async settlements(_root, { filter, ...page }, context) {
+    const request = readPageArgs('settlements', page, CONNECTION_PAGE_SIZES);
+    const reply = await context.loaders.settlementsByWindow.load(toWindow(filter, 'filter', context));
+    const settlements = reply.settlements;
+    return {
+      ...pageOf(settlements, uniqueKeys(settlements, settlementKey), request),
+      createdAt: reply.createdAt,
+    };
+  },
 };
 
 export const moneyMutation: MutationResolvers = {
@@ -43,7 +72,10 @@ export const moneyMutation: MutationResolvers = {
    * this returns as fetched, so every call is its own and is sent once (`consumes`, money.ts).
    */
   fetchNewSettlements: (_root, { filter }, context) =>
-    context.upstreams.confirma.listSettlements({ ...toWindow(filter, 'filter', context), unfetchedOnly: true }),
+    context.upstreams.confirma.listSettlements({
+      ...toWindow(filter, 'filter', context),
+      unfetchedOnly: true,
+    }),
 };
 
 export const invoiceMoney: InvoiceResolvers = {
@@ -82,11 +114,27 @@ export const invoiceMoney: InvoiceResolvers = {
   },
 };
 
-export const Payment: PaymentResolvers = {
+export const CollectionPayment: CollectionPaymentResolvers = {
+  amount: (payment, _args, { currencies }) =>
+    moneyOf(payment.amount, payment.currency, 'confirma', currencies),
   invoice: (payment) => (payment.invoiceNumber ? { invoiceNumber: payment.invoiceNumber } : null),
 };
 
+export const Settlement: SettlementResolvers = {
+  settlementAmount: (settlement, _args, { currencies }) =>
+    moneyOf(settlement.settlementAmount, settlement.currency, 'confirma', currencies),
+};
+
 export const SettlementAllocation: SettlementAllocationResolvers = {
+  allocatedTotalAmount: (allocation, _args, { currencies }) =>
+    moneyOf(allocation.allocatedTotalAmount, allocation.currency, 'confirma', currencies),
+  breakdown: (allocation) => allocation.breakdown.map((part) => ({ ...part, currency: allocation.currency })),
   invoice: (allocation) =>
     allocation.originalInvoiceNumber ? { invoiceNumber: allocation.originalInvoiceNumber } : null,
+};
+
+export const AllocationPart: AllocationPartResolvers = {
+  type: (part) => enumOrUnknown(BREAKDOWN_TYPES, part.type),
+  typeRaw: (part) => rawText(part.type),
+  amount: (part, _args, { currencies }) => moneyOf(part.amount, part.currency, 'confirma', currencies),
 };

@@ -11,12 +11,6 @@ import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
  * of one item (a distribution's errors, a case's events) and is assumed `OPERATION_LIST_SIZE`.
  */
 const PAGE_LISTS = new Set([
-  'Query.payments',
-  'Query.ledgerSyncStatus',
-  'Query.accountingPaymentSyncStatus',
-  // Settlement.allocations is not one: a window's allocations are spread over its settlements,
-  // and a full page of each (200 × 200) would price an ordinary settlements read out of reach.
-  'SettlementList.settlements',
   'Schedule.invoices',
   'BrokerSchedule.invoices',
   'FactoringPaymentBatch.payments',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateTime, decimal, identifier, integer, list, text } from '../lenient.js';
+import { date, dateTime, decimal, identifier, integer, list, text } from '../lenient.js';
+import type { PaymentRecord } from './moneySchemas.js';
 import { lowerCaseKeys } from '../records.js';
 
 /**
@@ -17,7 +18,8 @@ const summarySchema = z.object({
   status: text,
   stage: text,
   createdAt: dateTime,
-  closedAt: dateTime,
+  // A day in the docs' example (`"2019-08-24"`); a timestamp is read as its day.
+  closedAt: date,
   activeDays: integer,
   creditor: text,
   currency: text,
@@ -38,23 +40,40 @@ const balanceSchema = z
     costsAmount: balance.costsAmount ?? costAmount,
   }));
 
+/**
+ * An item of the case's payment history: the same payments GET /payments lists (the intro calls
+ * both the agency's received payments), so it is read into the same record. Its fields were not
+ * captured: the /payments names are read, and the simulator's shorter `date`/`reference` are read
+ * as `paymentDate` and the reference the payer quoted (`originalPaymentReference`).
+ */
 const paymentSchema = z.preprocess(
   lowerCaseKeys,
   z
     .object({
-      paymentdate: dateTime,
-      date: dateTime,
+      caseid: identifier,
+      invoicenumber: identifier,
+      invoicepaymentreference: text,
+      originalpaymentreference: text,
+      reference: text,
+      paymentreference: text,
+      accountname: text,
+      bookingdate: date,
+      paymentdate: date,
+      date: date,
       amount: decimal,
       paymentamount: decimal,
       currency: text,
-      reference: text,
-      paymentreference: text,
     })
-    .transform((p) => ({
+    .transform((p): PaymentRecord => ({
+      caseId: p.caseid,
+      invoiceNumber: p.invoicenumber,
+      invoicePaymentReference: p.invoicepaymentreference,
+      originalPaymentReference: p.originalpaymentreference ?? p.reference ?? p.paymentreference,
+      accountName: p.accountname,
+      bookingDate: p.bookingdate,
       paymentDate: p.paymentdate ?? p.date,
       amount: p.amount ?? p.paymentamount,
       currency: p.currency,
-      reference: p.reference ?? p.paymentreference,
     })),
 );
 

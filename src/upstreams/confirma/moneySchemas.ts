@@ -8,8 +8,10 @@ export const paymentSchema = z.object({
   invoicePaymentReference: text,
   originalPaymentReference: text,
   accountName: text,
-  bookingDate: dateTime,
-  paymentDate: dateTime,
+  // Days (the docs' example sends midnight timestamps, `2026-03-27T00:00:00Z`): read as the day
+  // Confirma wrote, never shifted by a zone.
+  bookingDate: date,
+  paymentDate: date,
   amount: decimal,
   currency: text,
 });
@@ -22,15 +24,11 @@ export const paymentsReplySchema = z.union([
   z.object({ payments: list(paymentSchema) }).transform((r) => r.payments),
 ]);
 
-const BREAKDOWN_TYPES = ['CAPITAL', 'INTEREST', 'FEES'] as const;
+/** Documented breakdown types (§4.10); another type is kept as sent and reads as UNKNOWN. */
+export const BREAKDOWN_TYPES = ['CAPITAL', 'INTEREST', 'FEES'] as const;
 
 const breakdownSchema = z.object({
-  type: text.transform((value, ctx) => {
-    const type = BREAKDOWN_TYPES.find((known) => known === value?.trim().toUpperCase());
-    if (type) return type;
-    ctx.addIssue({ code: 'custom', message: 'expected a breakdown type CAPITAL, INTEREST or FEES' });
-    return z.NEVER;
-  }),
+  type: text,
   amount: decimal,
 });
 
