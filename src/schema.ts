@@ -9,6 +9,7 @@ import { withUpstreamOffsets } from './scalars/dateTimeOffsets.js';
 /** The SDL files, in order; listed rather than discovered so the schema is explicit. */
 const SCHEMA_FILES = [
   'base.graphql',
+  'pagination.graphql',
   'invoice.graphql',
   'factoring.graphql',
   'factorcloud-debtors.graphql',
@@ -24,6 +25,7 @@ const SCHEMA_FILES = [
   'confirma-cases.graphql',
   'confirma-money.graphql',
   'confirma-accounting.graphql',
+  'reconciliation.graphql',
 ] as const;
 
 /** The subgraph's SDL, resolved from this module's location (never from the working directory). */
