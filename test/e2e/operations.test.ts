@@ -54,7 +54,8 @@ describe('the example operations in operations/', () => {
     const sources = OPERATIONS.map((name) => readFileSync(new URL(`${name}.graphql`, DIR), 'utf8'));
     expect(sources.some((source) => /^\s*query\s/m.test(source))).toBe(true);
     expect(sources.some((source) => /^\s*mutation\s/m.test(source))).toBe(true);
-    for (const name of OPERATIONS) expect(() => readFileSync(new URL(`${name}.json`, DIR), 'utf8')).not.toThrow();
+    for (const name of OPERATIONS)
+      expect(() => readFileSync(new URL(`${name}.json`, DIR), 'utf8')).not.toThrow();
   });
 
   it('are each named in the README', () => {
@@ -62,25 +63,61 @@ describe('the example operations in operations/', () => {
     for (const name of OPERATIONS) expect(readme).toContain(`operations/${name}.graphql`);
   });
 
-  it.each(OPERATIONS)('%s runs on fresh simulators without errors, userErrors or empty lists', async (name) => {
+  it.each(OPERATIONS)(
+    '%s runs on fresh simulators without errors, userErrors or empty lists',
+    async (name) => {
+      const config = loadConfig({});
+      h = await startSimulatorHarness({
+        today: todayIsoDate(),
+        seed: config.simulatorSeed,
+        invoiceIdTemplate: config.invoiceIdTemplate,
+      });
+      const query = readFileSync(new URL(`${name}.graphql`, DIR), 'utf8');
+      const variables = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const reply = await h.query(query, variables);
+
+      expect(reply.body.errors, reply.text).toBeUndefined();
+      const data = reply.body.data ?? {};
+      expect(
+        Object.values(data).every((field) => field !== null),
+        reply.text,
+      ).toBe(true);
+      const userErrors: Array<[string, unknown]> = [];
+      userErrorsIn(data, 'data', userErrors);
+      expect(userErrors).toEqual([]);
+      const lists: Array<[string, number]> = [];
+      outerLists(data, 'data', lists);
+      expect(lists.filter(([, length]) => length === 0)).toEqual([]);
+    },
+  );
+});
+
+describe('operations/InvoiceMismatches.graphql', () => {
+  it('lists, on fresh simulators, only invoices with a mismatch, in invoice-number order', async () => {
     const config = loadConfig({});
     h = await startSimulatorHarness({
       today: todayIsoDate(),
       seed: config.simulatorSeed,
       invoiceIdTemplate: config.invoiceIdTemplate,
     });
-    const query = readFileSync(new URL(`${name}.graphql`, DIR), 'utf8');
-    const variables = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), 'utf8')) as Record<string, unknown>;
+    const query = readFileSync(new URL('InvoiceMismatches.graphql', DIR), 'utf8');
+    const variables = JSON.parse(readFileSync(new URL('InvoiceMismatches.json', DIR), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const reply = await h.query(query, variables);
-
     expect(reply.body.errors, reply.text).toBeUndefined();
-    const data = reply.body.data ?? {};
-    expect(Object.values(data).every((field) => field !== null), reply.text).toBe(true);
-    const userErrors: Array<[string, unknown]> = [];
-    userErrorsIn(data, 'data', userErrors);
-    expect(userErrors).toEqual([]);
-    const lists: Array<[string, number]> = [];
-    outerLists(data, 'data', lists);
-    expect(lists.filter(([, length]) => length === 0)).toEqual([]);
+    const { nodes } = (
+      reply.body.data as {
+        invoiceMismatches: { nodes: Array<{ invoiceNumber: string; status: string; mismatches: unknown[] }> };
+      }
+    ).invoiceMismatches;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((node) => node.status === 'MISMATCHED' && node.mismatches.length > 0)).toBe(true);
+    const numbers = nodes.map((node) => Number(node.invoiceNumber));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 });
