@@ -27,6 +27,7 @@ const SCHEMA_FILES = [
   'confirma-cases.graphql',
   'confirma-money.graphql',
   'confirma-accounting.graphql',
+  'reconciliation.graphql',
 ] as const;
 
 /** The subgraph's SDL, resolved from this module's location (never from the working directory). */

@@ -5,6 +5,8 @@ import type { MoneyModel } from '../resolvers/money.js';
 import type { InvoiceModel, InvoiceConnectionModel, AppliedFilterModel, DistributionModel, PaymentControlModel, CollectionCaseModel, FactoringInvoiceModel, ClientModel } from '../resolvers/models.js';
 import type { CaseBalanceModel, PaymentModel, PaymentConnectionModel, SettlementConnectionModel, LedgerStatusConnectionModel, PaymentStatusConnectionModel, AllocationPartModel, SettlementModel, AllocationModel, LedgerStatusModel, PaymentStatusModel, QueuedActionModel } from '../resolvers/confirma/models.js';
 import type { DebtorModel, ClientDebtorModel, ScheduleModel, BrokerScheduleModel, BrokerInvoiceModel, FactoringDocumentModel, VendorModel, FactoringPaymentBatchModel, FactorCloudConnectionModel, StoreFactoringDocumentPayloadModel } from '../resolvers/factorcloud/models.js';
+import type { InvoiceReconciliationModel, InvoiceReconciliationConnectionModel } from '../resolvers/reconciliation/index.js';
+import type { Mismatch, Gap } from '../reconciliation/index.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1926,6 +1928,13 @@ export type Invoice = {
    */
   payments?: Maybe<Array<CollectionPayment>>;
   /**
+   * How Confirma's and FactorCloud's records of this invoice agree, computed only when selected,
+   * from the same per-request reads as `distribution`, `paymentControl { case }` and `factoring`
+   * (selecting them together costs no extra call). The case is read only when FactorCloud knows the
+   * invoice. Null only on an internal error: an upstream that cannot answer gives status UNKNOWN.
+   */
+  reconciliation?: Maybe<InvoiceReconciliation>;
+  /**
    * Settlement allocations for this invoice in the window (default: the last 30 days): matched by
    * case id, or by `originalInvoiceNumber` where the allocation has no case id. A plain list, not a
    * connection: one invoice has a handful of allocations, picked from the window's settlements that
@@ -2127,6 +2136,56 @@ export type InvoiceRecipientPartyInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** VAT code. */
   vatCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The comparison of one invoice's Confirma and FactorCloud records. */
+export type InvoiceReconciliation = {
+  __typename?: 'InvoiceReconciliation';
+  /** The invoice itself, for its other fields (read through the same per-request loaders). */
+  invoice: Invoice;
+  /** The invoice number reconciled. */
+  invoiceNumber: Scalars['ID']['output'];
+  /** Whether Confirma has a distribution record of the invoice; null when Confirma could not answer. */
+  knownToConfirma?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether FactorCloud holds the invoice under its templated id; null when FactorCloud could not answer. */
+  knownToFactorCloud?: Maybe<Scalars['Boolean']['output']>;
+  /** Every disagreement found; empty when none. */
+  mismatches: Array<ReconciliationMismatch>;
+  /**
+   * Checks that were not made: those needing a read that failed, and the amount check when the
+   * case's currency (stated, else CONFIRMA_CURRENCY) differs from FACTORCLOUD_CURRENCY.
+   */
+  notChecked: Array<ReconciliationMismatchKind>;
+  /** CONSISTENT, MISMATCHED or UNKNOWN. */
+  status: ReconciliationStatus;
+  /** The reads that could not be answered; non-empty exactly when `status` is UNKNOWN. */
+  unavailable: Array<ReconciliationGap>;
+};
+
+/** A page of invoice reconciliations with mismatches (Relay cursor connection). */
+export type InvoiceReconciliationConnection = {
+  __typename?: 'InvoiceReconciliationConnection';
+  /** The page's records with their cursors. */
+  edges: Array<InvoiceReconciliationEdge>;
+  /** The page's records. */
+  nodes: Array<InvoiceReconciliation>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Invoices of the window that were reconciled, listed or not. */
+  reconciledCount: Scalars['Int']['output'];
+  /** Invoices listed over all pages (with mismatches of the asked kinds, plus UNKNOWN ones when included). */
+  totalCount: Scalars['Int']['output'];
+  /** Invoices of the window whose reconciliation is UNKNOWN because an upstream could not answer. */
+  unknownCount: Scalars['Int']['output'];
+};
+
+/** One record of an `InvoiceReconciliationConnection` with its cursor. */
+export type InvoiceReconciliationEdge = {
+  __typename?: 'InvoiceReconciliationEdge';
+  /** Opaque cursor of this record, for `after` and `before`. */
+  cursor: Scalars['String']['output'];
+  /** The invoice's reconciliation. */
+  node: InvoiceReconciliation;
 };
 
 /** References of an invoice. */
@@ -3071,6 +3130,25 @@ export type Query = {
   /** One invoice by its Confirma invoice number; null when Confirma does not know it. */
   invoice?: Maybe<Invoice>;
   /**
+   * The invoices of a Confirma invoice-date window whose Confirma and FactorCloud records disagree,
+   * ordered by invoice number (numerically), as a cursor connection. Upstream cost: one Confirma
+   * distribution list call for the window (shared with other fields reading the same window), then
+   * for EVERY invoice of the window, whatever the page size: one FactorCloud get-invoice, and one
+   * Confirma case read for each invoice that has a case and that FactorCloud knows. Reads are
+   * batched and de-duplicated per request by the same loaders the Invoice fields use, so a node's
+   * `invoice { distribution factoring paymentControl { case } }` costs nothing more. Invoices only
+   * FactorCloud knows cannot be found this way (FactorCloud has no call that lists invoices by date;
+   * see `invoiceReconciliation`).
+   */
+  invoiceMismatches?: Maybe<InvoiceReconciliationConnection>;
+  /**
+   * The reconciliation of one invoice number, whether or not Confirma knows it: the way to check an
+   * invoice only FactorCloud holds (under the id FACTORCLOUD_INVOICE_ID_TEMPLATE gives the number).
+   * Upstream cost: one Confirma distribution lookup, one FactorCloud get-invoice, and one Confirma
+   * case read when the invoice has a case and FactorCloud knows it.
+   */
+  invoiceReconciliation?: Maybe<InvoiceReconciliation>;
+  /**
    * Confirma distribution records in an invoice-date window (upstream default: last 30 days), one
    * page at a time. Ordered by invoice number, ascending as numbers (Confirma invoice numbers are
    * integers); the cursor carries the invoice number, so the next page resumes after the same
@@ -3204,6 +3282,30 @@ export type QueryInvoiceArgs = {
  * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
  * call fails is null with one error on its path, and the rest of the response still answers.
  */
+export type QueryInvoiceMismatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InvoiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeUnknown?: InputMaybe<Scalars['Boolean']['input']>;
+  kinds?: InputMaybe<Array<ReconciliationMismatchKind>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
+export type QueryInvoiceReconciliationArgs = {
+  invoiceNumber: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads from Confirma and FactorCloud. A read never changes upstream state; a field whose upstream
+ * call fails is null with one error on its path, and the rest of the response still answers.
+ */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3290,6 +3392,70 @@ export type RecipientAddressInput = {
   /** Street, third line. */
   street3?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A read the reconciliation needed that an upstream could not answer. */
+export type ReconciliationGap = {
+  __typename?: 'ReconciliationGap';
+  /** The failure's error code, e.g. `UPSTREAM_TIMEOUT` (see the README's error table). */
+  code: Scalars['String']['output'];
+  /** The upstream endpoint that failed, e.g. `get-invoice` or `invoice/case`. */
+  endpoint: Scalars['String']['output'];
+  /** The upstream that failed. */
+  side: ReconciliationSide;
+};
+
+/** One disagreement between Confirma and FactorCloud about an invoice. */
+export type ReconciliationMismatch = {
+  __typename?: 'ReconciliationMismatch';
+  /** Confirma's side, as text (e.g. `case 481903 open (COLLECTION), outstanding 1250.50`); null when Confirma has none. */
+  confirmaValue?: Maybe<Scalars['String']['output']>;
+  /** One line saying why the two cannot both be right. */
+  explanation: Scalars['String']['output'];
+  /** FactorCloud's side, as text (e.g. `FUNDED, paid in full on 2026-11-20`); null when FactorCloud has none. */
+  factorCloudValue?: Maybe<Scalars['String']['output']>;
+  /** What disagrees. */
+  kind: ReconciliationMismatchKind;
+  /** How urgent it is. */
+  severity: ReconciliationSeverity;
+};
+
+/** What kind of disagreement between Confirma and FactorCloud a mismatch is. */
+export type ReconciliationMismatchKind =
+  /** The capital in collection at Confirma is above the invoice amount FactorCloud holds; compared exactly, only when both are in the same currency. */
+  | 'CAPITAL_ABOVE_FACTORED_AMOUNT'
+  /** Confirma's agency case is open with a balance while FactorCloud reports the invoice paid in full or cancelled. */
+  | 'COLLECTION_ACTIVE_ON_SETTLED_INVOICE'
+  /** FactorCloud funded the invoice although Confirma's distribution of it failed: the debtor may never have received it. */
+  | 'FUNDED_BUT_DISTRIBUTION_FAILED'
+  /** FactorCloud holds the invoice under the id the invoice id template gives this number, but Confirma has no record of it. */
+  | 'ONLY_IN_FACTORCLOUD'
+  /** Confirma's case is closed as paid (or its agency received payments) while FactorCloud records no payment; not raised when FactorCloud cancelled the invoice. */
+  | 'PAID_IN_CONFIRMA_NOT_IN_FACTORCLOUD';
+
+/** How urgently a mismatch needs a person. */
+export type ReconciliationSeverity =
+  /** Money may be collected twice, lost or advanced against an invoice the debtor never got. */
+  | 'HIGH'
+  /** A disagreement with no direct effect on money. */
+  | 'LOW'
+  /** The records disagree on amounts or part payments; to be checked in the next reconciliation run. */
+  | 'MEDIUM';
+
+/** Which upstream a value or a failed read belongs to. */
+export type ReconciliationSide =
+  /** Confirma Finance (distribution, payment control, collection case). */
+  | 'CONFIRMA'
+  /** FactorCloud (the factor's record of the invoice). */
+  | 'FACTORCLOUD';
+
+/** Whether an invoice's Confirma and FactorCloud records agree. */
+export type ReconciliationStatus =
+  /** Every check that applies was made and found no disagreement. */
+  | 'CONSISTENT'
+  /** At least one mismatch was found, and every read the checks needed answered. */
+  | 'MISMATCHED'
+  /** An upstream could not answer (see `unavailable`), so the invoice cannot be called consistent; mismatches found without it are still listed. */
+  | 'UNKNOWN';
 
 /** A schedule of invoices a client sold to the factor (get-sched), with all its invoices. */
 export type Schedule = {
@@ -3974,6 +4140,9 @@ export type ResolversTypes = ResolversObject<{
   InvoicePartiesInput: InvoicePartiesInput;
   InvoiceProcessingInput: InvoiceProcessingInput;
   InvoiceRecipientPartyInput: InvoiceRecipientPartyInput;
+  InvoiceReconciliation: ResolverTypeWrapper<InvoiceReconciliationModel>;
+  InvoiceReconciliationConnection: ResolverTypeWrapper<InvoiceReconciliationConnectionModel>;
+  InvoiceReconciliationEdge: ResolverTypeWrapper<Omit<InvoiceReconciliationEdge, 'node'> & { node: ResolversTypes['InvoiceReconciliation'] }>;
   InvoiceReferencesInput: InvoiceReferencesInput;
   InvoiceRowInput: InvoiceRowInput;
   LanguageCode: LanguageCode;
@@ -3996,6 +4165,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueuedInvoiceAction: ResolverTypeWrapper<QueuedActionModel>;
   RecipientAddressInput: RecipientAddressInput;
+  ReconciliationGap: ResolverTypeWrapper<Gap>;
+  ReconciliationMismatch: ResolverTypeWrapper<Mismatch>;
+  ReconciliationMismatchKind: ReconciliationMismatchKind;
+  ReconciliationSeverity: ReconciliationSeverity;
+  ReconciliationSide: ReconciliationSide;
+  ReconciliationStatus: ReconciliationStatus;
   Schedule: ResolverTypeWrapper<ScheduleModel>;
   ScheduleInvoiceInput: ScheduleInvoiceInput;
   SchedulePaymentMethod: SchedulePaymentMethod;
@@ -4092,6 +4267,9 @@ export type ResolversParentTypes = ResolversObject<{
   InvoicePartiesInput: InvoicePartiesInput;
   InvoiceProcessingInput: InvoiceProcessingInput;
   InvoiceRecipientPartyInput: InvoiceRecipientPartyInput;
+  InvoiceReconciliation: InvoiceReconciliationModel;
+  InvoiceReconciliationConnection: InvoiceReconciliationConnectionModel;
+  InvoiceReconciliationEdge: Omit<InvoiceReconciliationEdge, 'node'> & { node: ResolversParentTypes['InvoiceReconciliation'] };
   InvoiceReferencesInput: InvoiceReferencesInput;
   InvoiceRowInput: InvoiceRowInput;
   LedgerDimensionInput: LedgerDimensionInput;
@@ -4111,6 +4289,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   QueuedInvoiceAction: QueuedActionModel;
   RecipientAddressInput: RecipientAddressInput;
+  ReconciliationGap: Gap;
+  ReconciliationMismatch: Mismatch;
   Schedule: ScheduleModel;
   ScheduleInvoiceInput: ScheduleInvoiceInput;
   SellerPartyInput: SellerPartyInput;
@@ -4482,6 +4662,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   invoiceNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   paymentControl?: Resolver<Maybe<ResolversTypes['PaymentControl']>, ParentType, ContextType>;
   payments?: Resolver<Maybe<Array<ResolversTypes['CollectionPayment']>>, ParentType, ContextType, Partial<InvoicePaymentsArgs>>;
+  reconciliation?: Resolver<Maybe<ResolversTypes['InvoiceReconciliation']>, ParentType, ContextType>;
   settlementAllocations?: Resolver<Maybe<Array<ResolversTypes['SettlementAllocation']>>, ParentType, ContextType, Partial<InvoiceSettlementAllocationsArgs>>;
 }>;
 
@@ -4498,6 +4679,31 @@ export type InvoiceConnectionResolvers<ContextType = Context, ParentType extends
 export type InvoiceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+}>;
+
+export type InvoiceReconciliationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceReconciliation'] = ResolversParentTypes['InvoiceReconciliation']> = ResolversObject<{
+  invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  invoiceNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  knownToConfirma?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  knownToFactorCloud?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  mismatches?: Resolver<Array<ResolversTypes['ReconciliationMismatch']>, ParentType, ContextType>;
+  notChecked?: Resolver<Array<ResolversTypes['ReconciliationMismatchKind']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReconciliationStatus'], ParentType, ContextType>;
+  unavailable?: Resolver<Array<ResolversTypes['ReconciliationGap']>, ParentType, ContextType>;
+}>;
+
+export type InvoiceReconciliationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceReconciliationConnection'] = ResolversParentTypes['InvoiceReconciliationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InvoiceReconciliationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InvoiceReconciliation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  reconciledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknownCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InvoiceReconciliationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceReconciliationEdge'] = ResolversParentTypes['InvoiceReconciliationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InvoiceReconciliation'], ParentType, ContextType>;
 }>;
 
 export type LedgerSyncStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerSyncStatus'] = ResolversParentTypes['LedgerSyncStatus']> = ResolversObject<{
@@ -4585,6 +4791,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   factoringInvoice?: Resolver<Maybe<ResolversTypes['FactoringInvoice']>, ParentType, ContextType, RequireFields<QueryFactoringInvoiceArgs, 'integrationId'>>;
   factoringSchedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryFactoringScheduleArgs, 'integrationBatchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'invoiceNumber'>>;
+  invoiceMismatches?: Resolver<Maybe<ResolversTypes['InvoiceReconciliationConnection']>, ParentType, ContextType, RequireFields<QueryInvoiceMismatchesArgs, 'includeUnknown'>>;
+  invoiceReconciliation?: Resolver<Maybe<ResolversTypes['InvoiceReconciliation']>, ParentType, ContextType, RequireFields<QueryInvoiceReconciliationArgs, 'invoiceNumber'>>;
   invoices?: Resolver<Maybe<ResolversTypes['InvoiceConnection']>, ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   ledgerSyncStatus?: Resolver<Maybe<ResolversTypes['LedgerSyncStatusConnection']>, ParentType, ContextType, Partial<QueryLedgerSyncStatusArgs>>;
   payments?: Resolver<Maybe<ResolversTypes['CollectionPaymentConnection']>, ParentType, ContextType, Partial<QueryPaymentsArgs>>;
@@ -4599,6 +4807,20 @@ export type QueuedInvoiceActionResolvers<ContextType = Context, ParentType exten
   invoiceNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseActionStatus'], ParentType, ContextType>;
   statusRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ReconciliationGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationGap'] = ResolversParentTypes['ReconciliationGap']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endpoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['ReconciliationSide'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationMismatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationMismatch'] = ResolversParentTypes['ReconciliationMismatch']> = ResolversObject<{
+  confirmaValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  factorCloudValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReconciliationMismatchKind'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['ReconciliationSeverity'], ParentType, ContextType>;
 }>;
 
 export type ScheduleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = ResolversObject<{
@@ -4750,6 +4972,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
+  InvoiceReconciliation?: InvoiceReconciliationResolvers<ContextType>;
+  InvoiceReconciliationConnection?: InvoiceReconciliationConnectionResolvers<ContextType>;
+  InvoiceReconciliationEdge?: InvoiceReconciliationEdgeResolvers<ContextType>;
   LedgerSyncStatus?: LedgerSyncStatusResolvers<ContextType>;
   LedgerSyncStatusConnection?: LedgerSyncStatusConnectionResolvers<ContextType>;
   LedgerSyncStatusEdge?: LedgerSyncStatusEdgeResolvers<ContextType>;
@@ -4761,6 +4986,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PostFactoringPaymentsPayload?: PostFactoringPaymentsPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueuedInvoiceAction?: QueuedInvoiceActionResolvers<ContextType>;
+  ReconciliationGap?: ReconciliationGapResolvers<ContextType>;
+  ReconciliationMismatch?: ReconciliationMismatchResolvers<ContextType>;
   Schedule?: ScheduleResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
   SettlementAllocation?: SettlementAllocationResolvers<ContextType>;

@@ -19,17 +19,24 @@ import { Invoice } from './Invoice.js';
 import { AppliedInvoiceFilter, InvoiceConnection } from './InvoiceConnection.js';
 import { PaymentControl } from './PaymentControl.js';
 import { Query } from './Query.js';
+import {
+  InvoiceReconciliation,
+  InvoiceReconciliationConnection,
+  ReconciliationGap,
+  reconciliationInvoiceFields,
+  reconciliationQuery,
+} from './reconciliation/index.js';
 
 export const resolvers: Resolvers = {
   ...confirmaTypes,
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Decimal: DecimalScalar,
-  Query: { ...Query, ...confirmaQuery, ...factorCloudQuery },
+  Query: { ...Query, ...confirmaQuery, ...factorCloudQuery, ...reconciliationQuery },
   Mutation: { ...confirmaMutation, ...factorCloudMutation },
   InvoiceConnection,
   AppliedInvoiceFilter,
-  Invoice: { ...Invoice, ...confirmaInvoiceFields },
+  Invoice: { ...Invoice, ...confirmaInvoiceFields, ...reconciliationInvoiceFields },
   Distribution,
   PaymentControl,
   FactoringInvoice,
@@ -41,4 +48,7 @@ export const resolvers: Resolvers = {
   BrokerInvoice,
   FactorCloudConnection,
   StoreFactoringDocumentPayload,
+  InvoiceReconciliation,
+  InvoiceReconciliationConnection,
+  ReconciliationGap,
 };

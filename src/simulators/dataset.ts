@@ -9,6 +9,7 @@ import {
   type FactoredInvoice,
 } from './dataset/factorCloudInvoices.js';
 import { seedFactorCloudState } from './dataset/factorCloudSeedState.js';
+import { driftFromConfirma, factorOnlyInvoices } from './dataset/reconciliationDrift.js';
 import { paymentControlStatusOf, planInvoices } from './dataset/plan.js';
 import type {
   Agency,
@@ -46,6 +47,8 @@ export const DEFAULT_SEED = 20260101;
 export const DEFAULT_INVOICE_COUNT = 240;
 /** Share of Confirma invoices the factor also holds (brief: about 70%). */
 const FACTORED_SHARE = 0.7;
+/** FactorCloud invoices with no Confirma record (reconciliationDrift.ts). */
+const FACTOR_ONLY_COUNT = 3;
 /** Case ids start here (the docs' examples use 481920). */
 const FIRST_CASE_ID = 481900;
 /**
@@ -145,6 +148,10 @@ function factorCloudInvoicesFor(
       };
     });
   const built = buildFactorCloudInvoices(random, today, factored);
+  const drift = createRandom(deriveSeed(seed, 'reconciliation-drift'));
+  driftFromConfirma(drift, today, factored, built);
+  const lastNumber = Math.max(...invoices.map((invoice) => invoice.invoiceNumber));
+  built.push(...factorOnlyInvoices(drift, built, lastNumber + 1, FACTOR_ONLY_COUNT));
   const entries = new Map<string, FactorCloudInvoiceEntry>();
   for (const invoice of built) {
     const id = options.factoringInvoiceId(invoice.InvoiceNumber);

@@ -124,3 +124,30 @@ describe('the example operations in operations/', () => {
     expect(new Set(numbers).size).toBe(6);
   });
 });
+
+describe('operations/InvoiceMismatches.graphql', () => {
+  it('lists, on fresh simulators, only invoices with a mismatch, in invoice-number order', async () => {
+    const config = loadConfig({});
+    h = await startSimulatorHarness({
+      today: todayIsoDate(),
+      seed: config.simulatorSeed,
+      invoiceIdTemplate: config.invoiceIdTemplate,
+    });
+    const query = readFileSync(new URL('InvoiceMismatches.graphql', DIR), 'utf8');
+    const variables = JSON.parse(readFileSync(new URL('InvoiceMismatches.json', DIR), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const reply = await h.query(query, variables);
+    expect(reply.body.errors, reply.text).toBeUndefined();
+    const { nodes } = (
+      reply.body.data as {
+        invoiceMismatches: { nodes: Array<{ invoiceNumber: string; status: string; mismatches: unknown[] }> };
+      }
+    ).invoiceMismatches;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((node) => node.status === 'MISMATCHED' && node.mismatches.length > 0)).toBe(true);
+    const numbers = nodes.map((node) => Number(node.invoiceNumber));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+});

@@ -30,6 +30,9 @@ const QUERIES: Record<string, string> = {
   brokerSchedule: '{ brokerSchedule(integrationBatchId: "B-1") { integrationBatchId } }',
   factoringInvoice: '{ factoringInvoice(integrationId: "1") { invoiceNumber } }',
   factoringDocument: '{ factoringDocument(uuid: "0b7c1f8e-3c2a-4f7e-9d61-5a8b2c4d6e0f") { fileName } }',
+  invoiceMismatches:
+    '{ invoiceMismatches(first: 5) { totalCount nodes { status mismatches { kind } invoice { factoring { amount } } } } }',
+  invoiceReconciliation: '{ invoiceReconciliation(invoiceNumber: "1") { status mismatches { kind } } }',
 };
 
 const CONFIRMA_READS = new Set([

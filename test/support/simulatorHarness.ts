@@ -1,4 +1,5 @@
 import { invoiceIdFromTemplate } from '../../src/context.js';
+import type { Currencies } from '../../src/lib/currencySettings.js';
 import { startSimulators } from '../../src/simulators/index.js';
 import type { RecordedRequest, SimulatorDataset } from '../../src/simulators/index.js';
 import { startSubgraph } from './harness.js';
@@ -42,6 +43,8 @@ export interface SimulatorHarnessOptions {
   seed?: number;
   /** FACTORCLOUD_INVOICE_ID_TEMPLATE of both sides (default SIM_INVOICE_ID_TEMPLATE). */
   invoiceIdTemplate?: string;
+  /** CONFIRMA_CURRENCY and FACTORCLOUD_CURRENCY of the subgraph (default EUR and USD). */
+  currencies?: Currencies;
 }
 
 export async function startSimulatorHarness(
@@ -68,6 +71,7 @@ export async function startSimulatorHarness(
       invoiceIdTemplate,
       // The simulators answer at once; generous limits keep a loaded CI machine from flaking.
       totalTimeoutMs: 10_000,
+      ...(options.currencies ? { currencies: options.currencies } : {}),
     });
   } catch (error) {
     await simulators.close();

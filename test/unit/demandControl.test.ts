@@ -11,6 +11,7 @@ import { buildSchema } from '../../src/schema.js';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/security/limits/limitsConfig.js';
 import { assumedListSize, isConnectionType, isPageList } from '../../src/security/limits/listSizes.js';
 import { CONNECTION_PAGE_SIZES } from '../../src/pagination/pageSizes.js';
+import { fieldWeight } from '../../src/security/limits/fieldWeights.js';
 import { measureOperation } from '../../src/security/limits/measure.js';
 
 /**
@@ -103,9 +104,14 @@ describe('demand-control directives agree with the enforced cost model', () => {
     expect(fields().filter(({ field }) => isList(field)).length).toBeGreaterThan(20);
   });
 
-  it('states no @cost other than the default weight (1 for an object, 0 for a leaf)', () => {
+  it("states no @cost other than the default weight (1 for an object, 0 for a leaf) or the cost model's own", () => {
     const wrong: string[] = [];
-    for (const { coordinate, field } of fields()) {
+    for (const { coordinate, parent, field } of fields()) {
+      const weighed = fieldWeight(parent.name, field.name, DEFAULT_OPERATION_LIMITS);
+      if (weighed !== undefined) {
+        if (argument(directive(field, 'cost'), 'weight') !== String(weighed)) wrong.push(coordinate);
+        continue;
+      }
       const cost = directive(field, 'cost');
       if (!cost) continue;
       const named = String(field.type).replace(/[[\]!]/g, '');

@@ -9,6 +9,7 @@ import type {
   SelectionSetNode,
 } from 'graphql';
 import { Kind } from 'graphql';
+import { fieldWeight } from './fieldWeights.js';
 import { assumedListSize, connectionPageSize, isConnectionType, isPageList } from './listSizes.js';
 import type { OperationLimits } from './limitsConfig.js';
 
@@ -26,7 +27,8 @@ const NOTHING: OperationMeasure = { depth: 0, aliases: 0, cost: 0, entityCalls: 
 /**
  * Measures the operation that is about to run.
  *
- * Cost: every field returning an object (or interface, union) counts 1, leaves count 0, and a
+ * Cost: every field returning an object (or interface, union) counts 1, leaves count 0 (except
+ * the fields fieldWeights.ts weighs by their upstream calls), and a
  * list field multiplies its own count and everything below it by its assumed length
  * (listSizes.ts), so `invoices { nodes { factoring { client { name } } } }` with a page of 200
  * is 1 + 200 × (1 + 1 + 1) = 601.
@@ -107,7 +109,7 @@ export function measureOperation(
               ? pageSize
               : assumedListSize(parent, field, selection, variables, limits);
           const multiplier = listDepth(field.type) === 0 ? 1 : length ** listDepth(field.type);
-          const own = isComposite(named) ? 1 : 0;
+          const own = fieldWeight(parent.name, name, limits) ?? (isComposite(named) ? 1 : 0);
           const fieldCost = (own + below.cost) * multiplier;
           const entities = parent.name === 'Query' && name === '_entities';
           part = {

@@ -1,0 +1,3 @@
+export { reconcile } from './reconcile.js';
+export { MISMATCH_KINDS } from './types.js';
+export type * from './types.js';
