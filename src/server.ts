@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { RequestListener } from 'node:http';
 import type { PersistedQueryCache } from './cache/apqCache.js';
 import { cacheControlPlugins } from './cache/cacheControl.js';
+import { readFreshness } from './cache/freshness.js';
 import { createContext } from './context.js';
 import type { Context, ContextDeps } from './context.js';
 import { ErrorCode, formatError } from './errors.js';
@@ -93,7 +94,8 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   await apollo.start();
   const handler = createRequestHandler({
     apollo,
-    context: async (scope, tenant) => createContext(contextDeps, scope, tenant),
+    context: async (scope, tenant, headers) =>
+      createContext(contextDeps, scope, tenant, readFreshness(headers)),
     admit: security.admit,
     maxBatchOperations: security.limits.maxBatchOperations,
     cors: { origins: deps.corsOrigins, allowLocalhost: !deps.production },
