@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
 import { readFreshness } from '../../src/cache/freshness.js';
+import type { ReadFreshness } from '../../src/cache/freshness.js';
+
+type Case = [IncomingHttpHeaders, ReadFreshness];
 
 describe('readFreshness', () => {
-  it.each([
+  it.each<Case>([
     [{}, 'cached'],
     [{ 'cache-control': 'no-cache' }, 'fresh'],
     [{ 'cache-control': 'No-Cache' }, 'fresh'],
@@ -20,7 +24,7 @@ describe('readFreshness', () => {
     [{ pragma: 'no-store' }, 'cached'],
     // Cache-Control wins over Pragma (RFC 9111 §5.4).
     [{ pragma: 'no-cache', 'cache-control': 'max-age=60' }, 'cached'],
-  ] as const)('%j → %s', (headers, expected) => {
+  ])('%j → %s', (headers, expected) => {
     expect(readFreshness(headers)).toBe(expected);
   });
 });
