@@ -61,7 +61,8 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   const contextDeps: ContextDeps = { ...deps, writeGuard: deps.writeGuard ?? defaultWriteGuard() };
   const security = createSecurity(deps.security ?? {}, deps);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    // Descriptions state the configured read-cache TTLs (none when the cache is off).
+    schema: buildSchema({ readCacheTtls: deps.upstreamCache?.ttlSeconds }),
     formatError,
     includeStacktraceInErrorResponses: false,
     // index.ts owns SIGTERM/SIGINT: Apollo's own handler would stop and re-raise the signal,
