@@ -7,6 +7,7 @@ import type { RequestScope } from './observability/requestScope.js';
 import type { Loaders } from './loaders/index.js';
 import type { UpstreamHttp } from './http/upstreamHttp.js';
 import type { UpstreamCache, UpstreamClients } from './cache/upstreamCache.js';
+import type { ReadFreshness } from './cache/freshness.js';
 import type { Tenant } from './security/tenants.js';
 import { DEFAULT_TIME_ZONES } from './lib/timeZoneSettings.js';
 import type { TimeZones } from './lib/timeZoneSettings.js';
@@ -66,13 +67,19 @@ export interface ContextDeps {
 
 /**
  * The tenant was settled by the request gate (src/security/admission.ts); its credentials are
- * the only ones this request's clients ever hold.
+ * the only ones this request's clients ever hold. `freshness` comes from the request's
+ * `Cache-Control` header (src/cache/freshness.ts).
  */
-export function createContext(deps: ContextDeps, scope: RequestScope, tenant: Tenant): Context {
+export function createContext(
+  deps: ContextDeps,
+  scope: RequestScope,
+  tenant: Tenant,
+  freshness: ReadFreshness = 'cached',
+): Context {
   const clients = new RequestClients(deps, scope, tenant);
   // Reads are cached per tenant and credentials; writes through these clients invalidate them.
   const upstreams = deps.upstreamCache
-    ? deps.upstreamCache.wrap(clients, tenant, scope.ledger.cacheAnswer)
+    ? deps.upstreamCache.wrap(clients, tenant, scope.ledger.cacheAnswer, freshness)
     : clients;
   return new RequestContext(
     createLoaders(upstreams, { factoringInvoiceId: deps.factoringInvoiceId, batchSizes: scope.metrics }),

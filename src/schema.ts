@@ -5,6 +5,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers/index.js';
 import { withUpstreamOffsets } from './scalars/dateTimeOffsets.js';
+import { DEFAULT_TTLS } from './cache/cacheConfig.js';
+import type { TtlTable } from './cache/cacheConfig.js';
+import { withFreshnessDescriptions } from './schemaFreshness.js';
 
 /** The SDL files, in order; listed rather than discovered so the schema is explicit. */
 const SCHEMA_FILES = [
@@ -30,15 +33,26 @@ const SCHEMA_FILES = [
   'reconciliation.graphql',
 ] as const;
 
-/** The subgraph's SDL, resolved from this module's location (never from the working directory). */
-export function loadTypeDefs(): DocumentNode {
+/** What the schema's descriptions state: the read cache's TTLs, undefined when it is off. */
+export interface SchemaOptions {
+  readCacheTtls: TtlTable | undefined;
+}
+
+/** The default deployment's, as the printed schema.graphql states them. */
+const DEFAULT_OPTIONS: SchemaOptions = { readCacheTtls: DEFAULT_TTLS };
+
+/**
+ * The subgraph's SDL, resolved from this module's location (never from the working directory),
+ * with each cached type's freshness in its description (schemaFreshness.ts).
+ */
+export function loadTypeDefs({ readCacheTtls }: SchemaOptions = DEFAULT_OPTIONS): DocumentNode {
   const sources = SCHEMA_FILES.map((file) =>
     readFileSync(new URL(`../schema/${file}`, import.meta.url), 'utf8'),
   );
-  return parse(sources.join('\n'));
+  return withFreshnessDescriptions(parse(sources.join('\n')), readCacheTtls);
 }
 
-export function buildSchema(): GraphQLSchema {
+export function buildSchema(options: SchemaOptions = DEFAULT_OPTIONS): GraphQLSchema {
   // Codegen's `useIndexSignature` makes its Resolvers type fit the subgraph resolver map.
-  return withUpstreamOffsets(buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers }));
+  return withUpstreamOffsets(buildSubgraphSchema({ typeDefs: loadTypeDefs(options), resolvers }));
 }

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { RequestListener } from 'node:http';
 import type { PersistedQueryCache } from './cache/apqCache.js';
 import { cacheControlPlugins } from './cache/cacheControl.js';
+import { readFreshness } from './cache/freshness.js';
 import { createContext } from './context.js';
 import type { Context, ContextDeps } from './context.js';
 import { ErrorCode, formatError } from './errors.js';
@@ -60,7 +61,8 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   const contextDeps: ContextDeps = { ...deps, writeGuard: deps.writeGuard ?? defaultWriteGuard() };
   const security = createSecurity(deps.security ?? {}, deps);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    // Descriptions state the configured read-cache TTLs (none when the cache is off).
+    schema: buildSchema({ readCacheTtls: deps.upstreamCache?.ttlSeconds }),
     formatError,
     includeStacktraceInErrorResponses: false,
     // index.ts owns SIGTERM/SIGINT: Apollo's own handler would stop and re-raise the signal,
@@ -93,7 +95,8 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   await apollo.start();
   const handler = createRequestHandler({
     apollo,
-    context: async (scope, tenant) => createContext(contextDeps, scope, tenant),
+    context: async (scope, tenant, headers) =>
+      createContext(contextDeps, scope, tenant, readFreshness(headers)),
     admit: security.admit,
     maxBatchOperations: security.limits.maxBatchOperations,
     cors: { origins: deps.corsOrigins, allowLocalhost: !deps.production },

@@ -1,20 +1,29 @@
 import { entryKey } from './keys.js';
-import type { CacheAnswerListener, CachedRead, ReadCache } from './readCache.js';
+import type { ReadFreshness } from './freshness.js';
+import { freshReads } from './readCache.js';
+import type { CacheAnswerListener, CachedRead, FreshReads, ReadCache } from './readCache.js';
 
-/** Per-request view: generations are read once per request and scope, and updated on a bump. */
+/**
+ * Per-request view: generations are read once per request and scope, and updated on a bump. A
+ * request that asked for fresh data reads past the stored answers (readCache.ts's FreshReads).
+ */
 export class CacheSession {
   private readonly generations = new Map<string, Promise<number | null>>();
+  private readonly fresh: FreshReads | undefined;
 
   constructor(
     private readonly cache: ReadCache,
     private readonly onAnswer?: CacheAnswerListener,
-  ) {}
+    freshness: ReadFreshness = 'cached',
+  ) {
+    this.fresh = freshness === 'cached' ? undefined : freshReads(freshness === 'fresh');
+  }
 
   read<T>(spec: CachedRead<T>): Promise<T> {
-    if (spec.scope === undefined) return this.cache.read(spec, undefined, this.onAnswer);
+    if (spec.scope === undefined) return this.cache.read(spec, undefined, this.onAnswer, this.fresh);
     const scope = spec.scope;
     return this.generationOf(spec.partition, scope).then((generation) =>
-      this.cache.read(spec, generation, this.onAnswer),
+      this.cache.read(spec, generation, this.onAnswer, this.fresh),
     );
   }
 
@@ -24,6 +33,8 @@ export class CacheSession {
   }
 
   invalidate(keys: readonly string[]): Promise<void> {
+    // This request's own fresh answers predate the write: its later reads go upstream again.
+    this.fresh?.answers.clear();
     return keys.length ? this.cache.invalidate(keys) : Promise.resolve();
   }
 
@@ -45,6 +56,7 @@ export class CacheSession {
 
   /** Invalidates every list of `scope` in the partition, for every instance sharing the store. */
   async bump(partition: string, scope: string): Promise<void> {
+    this.fresh?.answers.clear();
     const next = this.cache.bump(partition, scope);
     this.generations.set(`${partition}\n${scope}`, next);
     await next;

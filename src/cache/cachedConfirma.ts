@@ -6,7 +6,10 @@ import { actionTargets, createdInvoiceNumber } from './writeTargets.js';
 
 /** Invalidation scopes: every list of one kind in a tenant partition, bumped at once. */
 const DISTRIBUTION = 'distribution';
-const ACCOUNTING = 'accounting';
+const PAYMENTS = 'payments';
+const SETTLEMENTS = 'settlements';
+const LEDGER_SYNC = 'accounting.ledger';
+const PAYMENT_SYNC = 'accounting.payment';
 
 const LOOKUP = 'confirma.distribution';
 const CASE = 'confirma.case';
@@ -22,7 +25,14 @@ export interface CachedClientDeps {
  * Confirma with its reads served through the cache and its writes invalidating what they touch.
  * Left uncached on purpose: `validateToken` (its point is a live answer), `renewToken` and
  * onboarding (operator commands' writes), and settlements with `unfetchedOnly`
- * (Mutation.fetchNewSettlements: reading them marks them fetched).
+ * (Mutation.fetchNewSettlements: reading them marks them fetched, a write like the others).
+ *
+ * Each write drops exactly the answers it can change, in this tenant's partition only:
+ * - createInvoice: that invoice's lookup and the distribution lists;
+ * - createInvoiceActions: the cases and invoices it names; the distribution lists unless every
+ *   action is a COMMENT; the payment windows when one is a DIRECTPAYMENT (writeTargets.ts);
+ * - fetchNewSettlements: the settlement windows (their `apiFetchDate`);
+ * - submitLedger / submitPayments: the ledger / the payment sync statuses.
  *
  * Invalidation runs after the write whether it succeeded, was refused or failed on the way: a
  * write that timed out may still have happened. Actions and accounting submits take effect
@@ -81,14 +91,21 @@ export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): 
         [window.fromDate, window.toDate],
         () => policy.window('payments', window),
         () => client.listPayments(window),
+        PAYMENTS,
       ),
     listSettlements(query) {
-      if (query.unfetchedOnly) return client.listSettlements(query);
+      if (query.unfetchedOnly) {
+        return afterWrite(
+          () => client.listSettlements(query),
+          () => session.bump(deps.partition(), SETTLEMENTS),
+        );
+      }
       return read(
         'confirma.settlements',
         [query.fromDate, query.toDate],
         () => policy.window('settlements', query),
         () => client.listSettlements(query),
+        SETTLEMENTS,
       );
     },
     ledgerStatus: (query) =>
@@ -97,7 +114,7 @@ export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): 
         sortedEntries(query),
         (items) => policy.syncStatus(items),
         () => client.ledgerStatus(query),
-        ACCOUNTING,
+        LEDGER_SYNC,
       ),
     paymentStatus: (query) =>
       read(
@@ -105,7 +122,7 @@ export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): 
         sortedEntries(query),
         (items) => policy.syncStatus(items),
         () => client.paymentStatus(query),
-        ACCOUNTING,
+        PAYMENT_SYNC,
       ),
 
     createInvoice: (body) =>
@@ -124,27 +141,28 @@ export function cachedConfirma(client: ConfirmaClient, deps: CachedClientDeps): 
       afterWrite(
         () => client.createInvoiceActions(body),
         async () => {
-          const { invoiceNumbers, caseIds } = actionTargets(body);
+          const { invoiceNumbers, caseIds, distribution, payments } = actionTargets(body);
           const partition = deps.partition();
           await Promise.all([
             session.invalidate([
-              ...invoiceNumbers.map((n) => session.keyOf(partition, LOOKUP, [n])),
+              ...(distribution ? invoiceNumbers.map((n) => session.keyOf(partition, LOOKUP, [n])) : []),
               ...caseIds.map((id) => session.keyOf(partition, CASE, [id])),
             ]),
             // Payment control (and its status) is part of every list that shows the invoice.
-            session.bump(partition, DISTRIBUTION),
+            distribution ? session.bump(partition, DISTRIBUTION) : undefined,
+            payments ? session.bump(partition, PAYMENTS) : undefined,
           ]);
         },
       ),
     submitLedger: (body) =>
       afterWrite(
         () => client.submitLedger(body),
-        () => session.bump(deps.partition(), ACCOUNTING),
+        () => session.bump(deps.partition(), LEDGER_SYNC),
       ),
     submitPayments: (body) =>
       afterWrite(
         () => client.submitPayments(body),
-        () => session.bump(deps.partition(), ACCOUNTING),
+        () => session.bump(deps.partition(), PAYMENT_SYNC),
       ),
   };
 }

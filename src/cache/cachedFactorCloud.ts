@@ -7,6 +7,8 @@ import type { CachedClientDeps } from './cachedConfirma.js';
  * the whole scope is invalidated; schedule writes name their invoices and drop just those.
  */
 const FACTORING = 'factoring';
+/** Stored documents: an update whose reply names no UUID drops them all (see storeDocument). */
+const DOCUMENTS = 'documents';
 
 const INVOICE = 'factorcloud.invoice';
 const SCHEDULE = 'factorcloud.schedule';
@@ -106,6 +108,7 @@ export function cachedFactorCloud(client: FactorCloudClient, deps: CachedClientD
         [uuid],
         (found) => policy.found('document', found),
         () => client.getDocument(uuid),
+        DOCUMENTS,
       ),
 
     createClient: (write) =>
@@ -146,12 +149,18 @@ export function cachedFactorCloud(client: FactorCloudClient, deps: CachedClientD
           ]);
         },
       ),
-    // An update (200) replaces a stored document; only the reply names which one.
+    // An update (200) replaces a stored document; only the reply names which one, and the docs'
+    // own example reply (`{"message":"200"}`, §5.16) names none. Then, or when the outcome is
+    // unknown (the call failed on its way), every stored document of the tenant is dropped. A
+    // refusal changed nothing, and a document created (201) cannot be in the cache yet.
     storeDocument: (write) =>
       afterWrite(
         () => client.storeDocument(write),
         async (outcome) => {
-          if (outcome?.ok && outcome.value.uuid) await drop([DOCUMENT, [outcome.value.uuid]]);
+          if (outcome?.ok === false) return;
+          const uuid = outcome?.value.uuid;
+          if (uuid) await session.invalidateScoped(deps.partition(), DOCUMENTS, [[DOCUMENT, [uuid]]]);
+          else if (!outcome?.value.created) await session.bump(deps.partition(), DOCUMENTS);
         },
       ),
     postPayments: (write) =>

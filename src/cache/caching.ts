@@ -63,6 +63,7 @@ export function createCaching(config: CacheConfig, options: CachingOptions): Cac
       }),
       createTtlPolicy(config.ttlSeconds, options.today),
       config.keyPrefix,
+      config.ttlSeconds,
     );
   const persistedQueries =
     redis &&

@@ -31,6 +31,22 @@ export interface CachedRead<T> {
 }
 
 type Outcome = { text: string } | { value: unknown };
+
+/**
+ * A request that asked for fresh data (`Cache-Control: no-cache`, see freshness.ts): its reads
+ * skip stored answers and other requests' reads in flight, and go upstream once per distinct
+ * read: `answers` holds this request's own, so no header can make one request send the same
+ * read twice. `store` says whether the fresh answers replace the stored ones (not for `no-store`).
+ */
+export interface FreshReads {
+  readonly answers: Map<string, Promise<Outcome>>;
+  readonly store: boolean;
+}
+
+export function freshReads(store: boolean): FreshReads {
+  return { answers: new Map(), store };
+}
+
 interface Flight {
   promise: Promise<Outcome>;
   /** `stale` is set when a write invalidated the key while the read was on its way: not stored. */
@@ -47,6 +63,8 @@ interface Flight {
  */
 export class ReadCache {
   private readonly inFlight = new Map<string, Flight>();
+  /** Fresh reads on their way, by key, so a write can keep their answers out of the store. */
+  private readonly freshInFlight = new Map<string, Set<Flight['state']>>();
 
   constructor(private readonly options: ReadCacheOptions) {}
 
@@ -55,7 +73,9 @@ export class ReadCache {
     spec: CachedRead<T>,
     generation: number | null | undefined,
     onAnswer?: CacheAnswerListener,
+    fresh?: FreshReads,
   ): Promise<T> {
+    if (fresh) return this.readFresh(spec, generation, fresh, onAnswer);
     if (generation === null) {
       this.options.onCacheEvent?.(spec.resource, 'miss');
       return spec.load();
@@ -75,9 +95,48 @@ export class ReadCache {
       created.promise.then(forget, forget);
       flight = created;
     }
-    const outcome = await flight.promise;
-    // Uncacheable answers (see jsonValue.ts) are handed to joined readers as they are.
-    return 'text' in outcome ? deserializeAnswer<T>(outcome.text) : (outcome.value as T);
+    return answerOf<T>(await flight.promise);
+  }
+
+  private async readFresh<T>(
+    spec: CachedRead<T>,
+    generation: number | null | undefined,
+    fresh: FreshReads,
+    onAnswer: CacheAnswerListener | undefined,
+  ): Promise<T> {
+    // With the generation unknown (store down) the answer is not stored: it could be a stale list's.
+    const key = entryKey(spec.partition, spec.resource, spec.params, generation ?? undefined);
+    let answer = fresh.answers.get(key);
+    if (answer) {
+      onAnswer?.(spec.resource, 'coalesced');
+    } else {
+      this.options.onCacheEvent?.(spec.resource, 'miss');
+      answer = this.fetchFresh(key, spec, fresh.store && generation !== null);
+      fresh.answers.set(key, answer);
+    }
+    return answerOf<T>(await answer);
+  }
+
+  private async fetchFresh<T>(key: string, spec: CachedRead<T>, store: boolean): Promise<Outcome> {
+    const state = { stale: false };
+    let flights = this.freshInFlight.get(key);
+    if (!flights) this.freshInFlight.set(key, (flights = new Set()));
+    flights.add(state);
+    try {
+      const value = await spec.load();
+      const text = serializeAnswer(value);
+      if (text === undefined) return { value };
+      if (store && !state.stale) await this.keep(key, text, spec.ttlSeconds(value));
+      return { text };
+    } finally {
+      flights.delete(state);
+      if (flights.size === 0 && this.freshInFlight.get(key) === flights) this.freshInFlight.delete(key);
+    }
+  }
+
+  private async keep(key: string, text: string, ttlSeconds: number): Promise<void> {
+    if (ttlSeconds <= 0 || Buffer.byteLength(text) > this.options.maxEntryBytes) return;
+    await this.options.store.set(key, text, ttlSeconds * 1_000).catch(() => undefined);
   }
 
   private async fetch<T>(
@@ -102,11 +161,7 @@ export class ReadCache {
     const value = await spec.load();
     const text = serializeAnswer(value);
     if (text === undefined) return { value };
-    const ttlSeconds = spec.ttlSeconds(value);
-    const fits = Buffer.byteLength(text) <= this.options.maxEntryBytes;
-    if (storeWorks && ttlSeconds > 0 && fits && !flight.stale) {
-      await store.set(key, text, ttlSeconds * 1_000).catch(() => undefined);
-    }
+    if (storeWorks && !flight.stale) await this.keep(key, text, spec.ttlSeconds(value));
     return { text };
   }
 
@@ -118,6 +173,7 @@ export class ReadCache {
         flight.state.stale = true;
         this.inFlight.delete(key);
       }
+      for (const state of this.freshInFlight.get(key) ?? []) state.stale = true;
     }
     await this.options.store.delete(keys).catch((error: unknown) => this.lost(error, keys.length));
   }
@@ -148,4 +204,9 @@ export class ReadCache {
       'cache invalidation failed: entries expire by their TTL instead',
     );
   }
+}
+
+/** Uncacheable answers (see jsonValue.ts) are handed to joined readers as they are. */
+function answerOf<T>(outcome: Outcome): T {
+  return 'text' in outcome ? deserializeAnswer<T>(outcome.text) : (outcome.value as T);
 }

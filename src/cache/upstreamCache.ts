@@ -4,6 +4,8 @@ import { cachedConfirma } from './cachedConfirma.js';
 import type { CachedClientDeps } from './cachedConfirma.js';
 import { cachedFactorCloud } from './cachedFactorCloud.js';
 import { CacheSession } from './cacheSession.js';
+import type { TtlTable } from './cacheConfig.js';
+import type { ReadFreshness } from './freshness.js';
 import { credentialHash, partitionKey } from './keys.js';
 import type { CacheAnswerListener, ReadCache } from './readCache.js';
 import type { TtlPolicy } from './ttlPolicy.js';
@@ -24,19 +26,29 @@ export interface CacheTenant {
 export interface UpstreamCache {
   /**
    * The request's upstream clients with reads served through the cache and writes invalidating
-   * it. Call once per request: the result remembers that request's list generations.
+   * it. Call once per request: the result remembers that request's list generations, and reads
+   * past stored answers when the request asked for fresh data (`freshness`).
    */
-  wrap(clients: UpstreamClients, tenant: CacheTenant, onAnswer?: CacheAnswerListener): UpstreamClients;
+  wrap(
+    clients: UpstreamClients,
+    tenant: CacheTenant,
+    onAnswer?: CacheAnswerListener,
+    freshness?: ReadFreshness,
+  ): UpstreamClients;
+  /** The TTLs answers are kept for (the schema's freshness sentences are built from them). */
+  readonly ttlSeconds: TtlTable;
 }
 
 export function createUpstreamCache(
   readCache: ReadCache,
   policy: TtlPolicy,
   keyPrefix: string,
+  ttlSeconds: TtlTable,
 ): UpstreamCache {
   return {
-    wrap(clients, tenant, onAnswer) {
-      const session = new CacheSession(readCache, onAnswer);
+    ttlSeconds,
+    wrap(clients, tenant, onAnswer, freshness) {
+      const session = new CacheSession(readCache, onAnswer, freshness);
       // Read on every call: renewing the Confirma token replaces the key in place, and answers
       // fetched with the new key start a partition of their own.
       const confirmaPartition = memoized(

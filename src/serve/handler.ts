@@ -24,7 +24,8 @@ import type { CorsPolicy } from './cors.js';
 
 export interface HandlerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
-  context(scope: RequestScope, tenant: Tenant): Promise<TContext>;
+  /** `headers`: the HTTP request's, e.g. for its `Cache-Control` (src/cache/freshness.ts). */
+  context(scope: RequestScope, tenant: Tenant, headers: IncomingMessage['headers']): Promise<TContext>;
   /** Router secret, JWT and tenant (src/security/admission.ts); runs before the body is read. */
   admit: Gatekeeper;
   /** Operations per JSON array body; 1: arrays are refused. */
@@ -130,7 +131,12 @@ async function handle<TContext extends object>(
       return refuseOversizedBody(
         req,
         res,
-        errorBody(scope.ledger, `Request body exceeds ${options.maxRequestBodyBytes} bytes`, 'BAD_REQUEST', requestId),
+        errorBody(
+          scope.ledger,
+          `Request body exceeds ${options.maxRequestBodyBytes} bytes`,
+          'BAD_REQUEST',
+          requestId,
+        ),
       );
     }
     if (isJsonContentType(req.headers['content-type'])) {
@@ -153,7 +159,7 @@ async function handle<TContext extends object>(
 
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: () => options.context(scope, admission.tenant),
+    context: () => options.context(scope, admission.tenant, req.headers),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
