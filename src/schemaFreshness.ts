@@ -26,7 +26,7 @@ export const TYPE_READS: Readonly<Record<string, TypeReads>> = {
     settled: ['distributionSettled'],
     settledWhen: 'once delivered or failed',
   },
-  InvoiceList: { changing: ['distributionList'], settled: [] },
+  InvoiceConnection: { changing: ['distributionList'], settled: [] },
   CollectionCase: { changing: ['caseOpen', 'notFound'], settled: ['caseClosed'], settledWhen: 'once closed' },
   LedgerSyncStatus: {
     changing: ['syncPending'],
@@ -38,12 +38,22 @@ export const TYPE_READS: Readonly<Record<string, TypeReads>> = {
     settled: ['syncFailed', 'syncSynced'],
     settledWhen: 'once synced or failed',
   },
-  Payment: {
+  LedgerSyncStatusConnection: { changing: ['syncPending'], settled: ['syncFailed', 'syncSynced'] },
+  AccountingPaymentSyncStatusConnection: {
+    changing: ['syncPending'],
+    settled: ['syncFailed', 'syncSynced'],
+  },
+  // Listed by GET /payments and inside a case's details.
+  CollectionPayment: {
+    changing: ['paymentsOpenWindow', 'caseOpen'],
+    settled: ['paymentsClosedWindow', 'caseClosed'],
+  },
+  CollectionPaymentConnection: {
     changing: ['paymentsOpenWindow'],
     settled: ['paymentsClosedWindow'],
     settledWhen: 'for a window that ended before yesterday',
   },
-  SettlementList: {
+  SettlementConnection: {
     changing: ['settlementsOpenWindow'],
     settled: ['settlementsClosedWindow'],
     settledWhen: 'for a window that ended before yesterday',
@@ -68,6 +78,15 @@ export const TYPE_READS: Readonly<Record<string, TypeReads>> = {
   Debtor: { changing: ['party', 'notFound'], settled: [] },
   ClientDebtor: { changing: ['party', 'notFound'], settled: [] },
   FactoringDocument: { changing: ['document', 'notFound'], settled: [] },
+  // Made from the invoice's distribution, its case and its FactorCloud record.
+  InvoiceReconciliation: {
+    changing: ['distributionPending', 'distributionList', 'caseOpen', 'factoringInvoiceOpen', 'notFound'],
+    settled: ['distributionSettled', 'caseClosed', 'factoringInvoiceFinal'],
+  },
+  InvoiceReconciliationConnection: {
+    changing: ['distributionList', 'caseOpen', 'factoringInvoiceOpen', 'notFound'],
+    settled: ['caseClosed', 'factoringInvoiceFinal'],
+  },
 };
 
 const FRESH_READS =

@@ -96,8 +96,9 @@ describe('within one no-cache request', () => {
     // Aliases of a read that resolvers send straight to the client (no loader in between), and
     // the same invoice and case reached by two paths.
     const query = `{
-      a: ledgerSyncStatus { sourceIdentifier } b: ledgerSyncStatus { sourceIdentifier }
-      c: ledgerSyncStatus { sourceIdentifier } d: ledgerSyncStatus(sourceIdentifier: "L-1") { sourceIdentifier }
+      a: ledgerSyncStatus { nodes { sourceIdentifier } } b: ledgerSyncStatus { nodes { sourceIdentifier } }
+      c: ledgerSyncStatus { nodes { sourceIdentifier } }
+      d: ledgerSyncStatus(sourceIdentifier: "L-1") { nodes { sourceIdentifier } }
       i: invoice(invoiceNumber: "260100031") { paymentControl { case { stage } } }
       j: invoice(invoiceNumber: "260100031") { invoiceNumber }
       k: collectionCase(caseId: "480031") { stage }

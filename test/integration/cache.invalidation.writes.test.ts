@@ -102,19 +102,19 @@ const factorCloudGets = (call: string) => () =>
 
 const WINDOW = 'filter: { from: "2026-11-01", to: "2026-11-30" }';
 const PAYMENTS: Read = {
-  query: `{ payments(${WINDOW}) { invoiceNumber originalPaymentReference } }`,
+  query: `{ payments(${WINDOW}) { nodes { invoiceNumber originalPaymentReference } } }`,
   calls: confirmaGets('/partner/payments'),
 };
 const SETTLEMENTS: Read = {
-  query: `{ settlements(${WINDOW}) { settlements { settlementId apiFetchDate } } }`,
+  query: `{ settlements(${WINDOW}) { nodes { settlementId apiFetchDate } } }`,
   calls: confirmaGets('/partner/settlements'),
 };
 const LEDGER_SYNC: Read = {
-  query: '{ ledgerSyncStatus { sourceIdentifier } }',
+  query: '{ ledgerSyncStatus { nodes { sourceIdentifier } } }',
   calls: confirmaGets('/accounting/ledger'),
 };
 const PAYMENT_SYNC: Read = {
-  query: '{ accountingPaymentSyncStatus { sourceIdentifier } }',
+  query: '{ accountingPaymentSyncStatus { nodes { sourceIdentifier } } }',
   calls: confirmaGets('/accounting/payment'),
 };
 const CASE: Read = {
@@ -193,10 +193,12 @@ describe('Confirma writes', () => {
       [SETTLEMENTS, LEDGER_SYNC],
     );
     expect(after).toEqual({
-      payments: [
-        { invoiceNumber: '260100001', originalPaymentReference: 'AGENCY-1' },
-        { invoiceNumber: '260100001', originalPaymentReference: 'BANKREF-88921' },
-      ],
+      payments: {
+        nodes: [
+          { invoiceNumber: '260100001', originalPaymentReference: 'AGENCY-1' },
+          { invoiceNumber: '260100001', originalPaymentReference: 'BANKREF-88921' },
+        ],
+      },
     });
   });
 
@@ -224,7 +226,7 @@ describe('Confirma writes', () => {
       [PAYMENTS],
     );
     expect(after).toMatchObject({
-      settlements: { settlements: [{ settlementId: '202611200001', apiFetchDate: expect.any(String) }] },
+      settlements: { nodes: [{ settlementId: '202611200001', apiFetchDate: expect.any(String) }] },
     });
   });
 
@@ -243,7 +245,7 @@ describe('Confirma writes', () => {
       [LEDGER_SYNC],
       [PAYMENT_SYNC],
     );
-    expect(after).toEqual({ ledgerSyncStatus: [{ sourceIdentifier: 'L-1' }] });
+    expect(after).toEqual({ ledgerSyncStatus: { nodes: [{ sourceIdentifier: 'L-1' }] } });
   });
 
   it('submitAccountingPayments: the payment sync status is read afresh, the ledger sync status stays cached', async () => {
@@ -261,7 +263,7 @@ describe('Confirma writes', () => {
       [PAYMENT_SYNC],
       [LEDGER_SYNC],
     );
-    expect(after).toEqual({ accountingPaymentSyncStatus: [{ sourceIdentifier: 'P-1' }] });
+    expect(after).toEqual({ accountingPaymentSyncStatus: { nodes: [{ sourceIdentifier: 'P-1' }] } });
   });
 });
 
