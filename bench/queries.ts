@@ -52,7 +52,7 @@ export const INVOICE_PAGE_QUERY = /* GraphQL */ `
           amount
           escrowReserveAmount
           paidInFull
-          invoiceDueDate
+          dueDate
           client {
             clientKey
             name

@@ -9,6 +9,7 @@ import { withUpstreamOffsets } from './scalars/dateTimeOffsets.js';
 /** The SDL files, in order; listed rather than discovered so the schema is explicit. */
 const SCHEMA_FILES = [
   'base.graphql',
+  'money.graphql',
   'invoice.graphql',
   'factoring.graphql',
   'factorcloud-debtors.graphql',

@@ -33,10 +33,10 @@ const INVOICE_LIST = /* GraphQL */ `
           caseId
         }
         factoring {
-          integrationId
+          integrationInvoiceId
           status
           amount
-          invoiceDueDate
+          dueDate
           paidInFull
         }
       }
@@ -52,7 +52,7 @@ const ONE_INVOICE = /* GraphQL */ `
         status
       }
       factoring {
-        integrationId
+        integrationInvoiceId
         status
         amount
         escrowReserveAmount
@@ -78,7 +78,7 @@ const BAD_INPUTS: Operation['body'][] = [
 const TEST_CONNECTION = /* GraphQL */ `
   mutation {
     testFactorCloudConnection(input: { testValue: "soak" }) {
-      connection {
+      check {
         __typename
       }
       userErrors {

@@ -22,7 +22,6 @@ export const DATE_TIME_UPSTREAMS: Readonly<Record<string, Upstream>> = {
   SettlementList: 'confirma',
   NewSettlements: 'confirma',
   Settlement: 'confirma',
-  Client: 'factorCloud',
 };
 
 /**

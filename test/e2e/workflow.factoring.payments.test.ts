@@ -29,9 +29,9 @@ const POST_PAYMENTS = `mutation ($input: PostFactoringPaymentsInput!, $idempoten
   }
 }`;
 const INVOICE = `query ($id: ID!) {
-  factoringInvoice(integrationId: $id) {
-    integrationId status amount paymentMade lastPaymentMadeOn paidInFull paidInFullOn escrowReserveAmount
-    client { clientKey } debtor { clientKey debtorKey }
+  factoringInvoice(integrationInvoiceId: $id) {
+    integrationInvoiceId status amount paymentMade lastPaymentMadeOn paidInFull paidInFullOn escrowReserveAmount
+    client { clientKey } clientDebtor { clientKey debtorKey }
   }
 }`;
 
@@ -108,7 +108,7 @@ describe('FactorCloud documents and payments on the simulator', () => {
       await h.query(INVOICE, { id }),
     ).factoringInvoice;
     expect(before).toMatchObject({
-      integrationId: id,
+      integrationInvoiceId: id,
       status: 'FUNDED',
       paymentMade: false,
       paidInFull: false,
@@ -170,7 +170,7 @@ describe('FactorCloud documents and payments on the simulator', () => {
       paidInFullOn: SIM_TODAY,
       escrowReserveAmount: '0.00',
       client: { clientKey: invoice.ClientKey },
-      debtor: { clientKey: invoice.ClientKey, debtorKey: invoice.DebtorKey },
+      clientDebtor: { clientKey: invoice.ClientKey, debtorKey: invoice.DebtorKey },
     });
     expect(h.requests.map((r) => r.path.slice(FACTORCLOUD_PATH.length)).sort()).toEqual([
       '/get-client-debtor/',

@@ -40,12 +40,12 @@ describe('FactorCloud workflow on the simulator', () => {
     const data = dataOf(
       await h.query(
         `mutation { testFactorCloudConnection(input: { testValue: "42", testLabel: "E2E" }) {
-          connection { ok endpoint httpStatus errorCode } echo { testValue testLabel } userErrors { code } } }`,
+          check { ok endpoint httpStatus errorCode } echo { testValue testLabel } userErrors { code } } }`,
       ),
     );
     expect(data).toEqual({
       testFactorCloudConnection: {
-        connection: { ok: true, endpoint: 'test-post', httpStatus: 201, errorCode: null },
+        check: { ok: true, endpoint: 'test-post', httpStatus: 201, errorCode: null },
         echo: { testValue: '42', testLabel: 'E2E' },
         userErrors: [],
       },

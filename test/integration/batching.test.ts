@@ -215,10 +215,10 @@ describe('FACTORCLOUD_INVOICE_ID_TEMPLATE', () => {
       templated.confirma.records.push(distributionRecord(777));
       templated.factorCloud.invoices.set('CF-777', factoringInvoice('777'));
       const reply = await templated.query(
-        '{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationId } } }',
+        '{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationInvoiceId } } }',
       );
       expect(reply.body.data).toEqual({
-        invoice: { factoring: { invoiceNumber: '777', integrationId: 'CF-777' } },
+        invoice: { factoring: { invoiceNumber: '777', integrationInvoiceId: 'CF-777' } },
       });
       expect(
         templated.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId),

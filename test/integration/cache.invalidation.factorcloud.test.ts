@@ -66,7 +66,7 @@ describe('FactorCloud writes', () => {
 
   it('createFactoringSchedule: the schedule and its invoices are read afresh', async () => {
     const schedule = () => ok(`{ factoringSchedule(integrationBatchId: "B-1") { amount } }`);
-    const invoice = () => ok(`{ factoringInvoice(integrationId: "B-1-2") { amount } }`);
+    const invoice = () => ok(`{ factoringInvoice(integrationInvoiceId: "B-1-2") { amount } }`);
     expect(await schedule()).toEqual({ factoringSchedule: null });
     expect(await invoice()).toEqual({ factoringInvoice: null });
     await schedule();
@@ -84,7 +84,7 @@ describe('FactorCloud writes', () => {
 
   it('postFactoringPayments: invoices are read afresh (FactorCloud matches payments itself)', async () => {
     factorCloud.invoices.set('INV-7', factoringInvoice('INV-7'));
-    const read = () => ok(`{ factoringInvoice(integrationId: "INV-7") { paymentMade } }`);
+    const read = () => ok(`{ factoringInvoice(integrationInvoiceId: "INV-7") { paymentMade } }`);
     expect(await read()).toEqual({ factoringInvoice: { paymentMade: false } });
     await read();
     factorCloud.invoices.set('INV-7', factoringInvoice('INV-7', 'CL-1', { PaymentMade: 'Y' }));

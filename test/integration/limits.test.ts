@@ -78,7 +78,7 @@ describe('operation limits at their defaults', { timeout: 120_000 }, () => {
     const everything = `{ invoices { nodes { invoiceNumber
       distribution { status errors { code } }
       paymentControl { status case { stage balance { totalAmount } payments { amount } events { type } actions { code } } }
-      factoring { status client { name } debtor { name } }
+      factoring { status client { name } clientDebtor { name } }
       payments { amount }
       settlementAllocations { breakdown { amount } } } } }`;
     const reply = await h.query(everything);

@@ -22,13 +22,13 @@ const QUERIES: Record<string, string> = {
   ledgerSyncStatus: '{ ledgerSyncStatus { state } }',
   accountingPaymentSyncStatus: '{ accountingPaymentSyncStatus { state } }',
   accessTokenStatus: '{ accessTokenStatus { valid } }',
-  factorCloudConnection: '{ factorCloudConnection { ok } }',
+  factorCloudConnectionCheck: '{ factorCloudConnectionCheck { ok } }',
   client: '{ client(clientKey: "CL-1") { clientKey } }',
   debtor: '{ debtor(debtorKey: "DB-1") { debtorKey } }',
   clientDebtor: '{ clientDebtor(clientKey: "CL-1", debtorKey: "DB-1") { debtorKey } }',
   factoringSchedule: '{ factoringSchedule(integrationBatchId: "B-1") { integrationBatchId } }',
   brokerSchedule: '{ brokerSchedule(integrationBatchId: "B-1") { integrationBatchId } }',
-  factoringInvoice: '{ factoringInvoice(integrationId: "1") { invoiceNumber } }',
+  factoringInvoice: '{ factoringInvoice(integrationInvoiceId: "1") { invoiceNumber } }',
   factoringDocument: '{ factoringDocument(uuid: "0b7c1f8e-3c2a-4f7e-9d61-5a8b2c4d6e0f") { fileName } }',
 };
 

@@ -28,7 +28,7 @@ const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
 const OPERATOR_FIELDS = [
   'Mutation.testFactorCloudConnection',
   'Query.accessTokenStatus',
-  'Query.factorCloudConnection',
+  'Query.factorCloudConnectionCheck',
 ];
 
 interface FieldOf {
