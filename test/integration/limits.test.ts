@@ -12,7 +12,7 @@ const INVOICE_PAGE = `{
       invoiceNumber
       distribution { status method errors { code description } }
       paymentControl { status caseId case { stage balance { totalAmount } } }
-      factoring { status amount client { name } }
+      factoring { status amount { amount } client { name } }
     }
   }
 }`;

@@ -6,6 +6,7 @@ import type { UpstreamSettings } from '../../src/http/resilienceConfig.js';
 import type { UpstreamHttp } from '../../src/http/upstreamHttp.js';
 import { createSubgraph } from '../../src/server.js';
 import { invoiceIdFromTemplate } from '../../src/context.js';
+import type { Currencies } from '../../src/lib/currencySettings.js';
 import { createLogger } from '../../src/logger.js';
 import { securitySecrets } from '../../src/security/securityEnv.js';
 import type { SecurityOptions } from '../../src/security/security.js';
@@ -64,6 +65,8 @@ export interface HarnessOptions {
   security?: SecurityOptions;
   /** Production's admin token for `x-debug-upstream-calls` (default: none). */
   adminToken?: string;
+  /** Currencies of amounts whose record states none (default: EUR for Confirma, USD for FactorCloud). */
+  currencies?: Currencies;
 }
 
 export interface SubgraphOptions extends HarnessOptions {
@@ -142,6 +145,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     maxRequestBodyBytes: 100_000,
     ...(options.security ? { security: options.security } : {}),
     adminToken: options.adminToken,
+    ...(options.currencies ? { currencies: options.currencies } : {}),
   });
   const server = createServer(subgraph.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
