@@ -49,14 +49,23 @@ export const INVOICE_PAGE_QUERY = /* GraphQL */ `
         }
         factoring {
           status
-          amount
-          escrowReserveAmount
+          amount {
+            amount
+            currency
+          }
+          escrowReserveAmount {
+            amount
+            currency
+          }
           paidInFull
           dueDate
           client {
             clientKey
             name
-            creditLimit
+            creditLimit {
+              amount
+              currency
+            }
           }
         }
       }
@@ -76,7 +85,10 @@ export const ONE_INVOICE_QUERY = /* GraphQL */ `
       }
       factoring {
         status
-        amount
+        amount {
+          amount
+          currency
+        }
       }
     }
   }

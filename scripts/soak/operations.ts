@@ -35,7 +35,10 @@ const INVOICE_LIST = /* GraphQL */ `
         factoring {
           integrationInvoiceId
           status
-          amount
+          amount {
+            amount
+            currency
+          }
           dueDate
           paidInFull
         }
@@ -54,8 +57,14 @@ const ONE_INVOICE = /* GraphQL */ `
       factoring {
         integrationInvoiceId
         status
-        amount
-        escrowReserveAmount
+        amount {
+          amount
+          currency
+        }
+        escrowReserveAmount {
+          amount
+          currency
+        }
         paymentMade
         debtorKey
         clientKey

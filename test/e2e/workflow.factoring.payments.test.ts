@@ -24,13 +24,13 @@ const STORE = `mutation ($input: StoreFactoringDocumentInput!) {
 }`;
 const POST_PAYMENTS = `mutation ($input: PostFactoringPaymentsInput!, $idempotencyKey: String) {
   postFactoringPayments(input: $input, idempotencyKey: $idempotencyKey) {
-    batch { batchReference batchTotal accountNumber payments { paymentDate paymentType amount transactionNumber invoiceRefNumber } }
+    batch { batchReference batchTotal { amount } accountNumber payments { paymentDate paymentType amount { amount } transactionNumber invoiceRefNumber } }
     userErrors { field code message }
   }
 }`;
 const INVOICE = `query ($id: ID!) {
   factoringInvoice(integrationInvoiceId: $id) {
-    integrationInvoiceId status amount paymentMade lastPaymentMadeOn paidInFull paidInFullOn escrowReserveAmount
+    integrationInvoiceId status amount { amount } paymentMade lastPaymentMadeOn paidInFull paidInFullOn escrowReserveAmount { amount }
     client { clientKey } clientDebtor { clientKey debtorKey }
   }
 }`;
@@ -113,7 +113,7 @@ describe('FactorCloud documents and payments on the simulator', () => {
       paymentMade: false,
       paidInFull: false,
     });
-    expect(before.escrowReserveAmount).not.toBe('0.00');
+    expect(before.escrowReserveAmount).not.toEqual({ amount: '0.00' });
 
     h.resetRequests();
     const payment = {
@@ -136,13 +136,13 @@ describe('FactorCloud documents and payments on the simulator', () => {
     expect(postFactoringPayments).toEqual({
       batch: {
         batchReference: 'E2E-LOCKBOX-1',
-        batchTotal: invoice.InvoiceAmount,
+        batchTotal: { amount: invoice.InvoiceAmount },
         accountNumber: '000123456',
         payments: [
           {
             paymentDate: SIM_TODAY,
             paymentType: 'ACH',
-            amount: invoice.InvoiceAmount,
+            amount: { amount: invoice.InvoiceAmount },
             transactionNumber: 'TRACE-0001',
             invoiceRefNumber: invoice.InvoiceNumber,
           },
@@ -168,7 +168,7 @@ describe('FactorCloud documents and payments on the simulator', () => {
       lastPaymentMadeOn: SIM_TODAY,
       paidInFull: true,
       paidInFullOn: SIM_TODAY,
-      escrowReserveAmount: '0.00',
+      escrowReserveAmount: { amount: '0.00' },
       client: { clientKey: invoice.ClientKey },
       clientDebtor: { clientKey: invoice.ClientKey, debtorKey: invoice.DebtorKey },
     });

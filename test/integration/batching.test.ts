@@ -57,9 +57,9 @@ describe('lazy fields', () => {
       return [h.factorCloud.requestsTo('get-invoice').length, h.confirma.requestsTo('/invoice/case').length];
     };
     const all = NUMBERS.length;
-    expect(await calls('factoring @skip(if: $on) { amount { amount } } paymentControl { caseId }', true)).toEqual([
-      0, 0,
-    ]);
+    expect(
+      await calls('factoring @skip(if: $on) { amount { amount } } paymentControl { caseId }', true),
+    ).toEqual([0, 0]);
     expect(
       await calls(
         'factoring @include(if: $on) { amount { amount } } paymentControl { case @skip(if: $on) { stage } }',

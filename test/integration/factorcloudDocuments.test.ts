@@ -116,7 +116,9 @@ describe('schedule invoices without an InvoiceIntegrationId', () => {
       factoringInvoice(integrationInvoiceId: "CF-260100001") { invoiceNumber }
     }`);
     expect(body.data).toEqual({
-      factoringSchedule: { invoices: [{ integrationInvoiceId: 'CF-260100001', amount: { amount: '99.99' } }] },
+      factoringSchedule: {
+        invoices: [{ integrationInvoiceId: 'CF-260100001', amount: { amount: '99.99' } }],
+      },
       factoringInvoice: { invoiceNumber: '260100001' },
     });
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(0);

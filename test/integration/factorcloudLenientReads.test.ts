@@ -63,7 +63,9 @@ describe('PaymentMade', () => {
           { integrationInvoiceId: 'PM-4', paymentMade: true, amount: { amount: '5.00' } },
         ],
       },
-      brokerSchedule: { invoices: [{ vendorKey: 'VN-1', paymentMade: null, advanceAmount: { amount: '8.00' } }] },
+      brokerSchedule: {
+        invoices: [{ vendorKey: 'VN-1', paymentMade: null, advanceAmount: { amount: '8.00' } }],
+      },
     });
   });
 });

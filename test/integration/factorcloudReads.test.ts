@@ -64,7 +64,11 @@ describe('factoringSchedule', () => {
       two: factoringInvoice(integrationInvoiceId: "INT-4") { amount { amount } }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data?.one).toEqual({ invoiceNumber: 'INV-3', amount: { amount: '374.50' }, debtorKey: 'DB-2' });
+    expect(body.data?.one).toEqual({
+      invoiceNumber: 'INV-3',
+      amount: { amount: '374.50' },
+      debtorKey: 'DB-2',
+    });
     expect(body.data?.two).toEqual({ amount: { amount: '0.10' } });
     expect(h.factorCloud.requestsTo('get-sched')).toHaveLength(1);
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(0);
@@ -75,7 +79,9 @@ describe('factoringSchedule', () => {
       factoringSchedule(integrationBatchId: "B-1") { amount { amount } }
       factoringInvoice(integrationInvoiceId: "OTHER") { amount { amount } }
     }`);
-    expect(body).toEqual({ data: { factoringSchedule: { amount: { amount: '725.10' } }, factoringInvoice: null } });
+    expect(body).toEqual({
+      data: { factoringSchedule: { amount: { amount: '725.10' } }, factoringInvoice: null },
+    });
     expect(h.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId)).toEqual([
       'OTHER',
     ]);
@@ -110,9 +116,9 @@ describe('debtors', () => {
     const { body } = await h.query(`{ factoringSchedule(integrationBatchId: "B-1") {
       invoices { clientDebtor { clientKey debtorKey name creditLimit { amount currency } buyStatus } } } }`);
     expect(body.errors).toBeUndefined();
-    const debtors = (body.data?.factoringSchedule as { invoices: Array<{ clientDebtor: unknown }> }).invoices.map(
-      (invoice) => invoice.clientDebtor,
-    );
+    const debtors = (
+      body.data?.factoringSchedule as { invoices: Array<{ clientDebtor: unknown }> }
+    ).invoices.map((invoice) => invoice.clientDebtor);
     expect(debtors[0]).toEqual({
       clientKey: 'CL-1',
       debtorKey: 'DB-1',

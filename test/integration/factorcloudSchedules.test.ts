@@ -192,7 +192,12 @@ describe('createBrokerSchedule (create-sched-broker)', () => {
       schedule: {
         integrationBatchId: 'BR-1',
         invoices: [
-          { vendorKey: 'VN-1', advanceAmount: { amount: '1000.00' }, vendorInvoiceNumber: 'V-77', clientKey: 'CL-1' },
+          {
+            vendorKey: 'VN-1',
+            advanceAmount: { amount: '1000.00' },
+            vendorInvoiceNumber: 'V-77',
+            clientKey: 'CL-1',
+          },
         ],
       },
       userErrors: [],

@@ -142,7 +142,12 @@ describe('upsertDebtor (create-debtor)', () => {
       input: { clientKey: 'CL-2', debtorKey: 'DB-60', name: 'Sixty' },
     });
     expect(linked.body.data?.upsertDebtor).toMatchObject({
-      clientDebtor: { clientKey: 'CL-2', debtorKey: 'DB-60', name: 'Sixty', creditLimit: { amount: '9000.00' } },
+      clientDebtor: {
+        clientKey: 'CL-2',
+        debtorKey: 'DB-60',
+        name: 'Sixty',
+        creditLimit: { amount: '9000.00' },
+      },
     });
     h.factorCloud.clientDebtors.set(
       linkKey('CL-2', 'DB-61'),
