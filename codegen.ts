@@ -44,7 +44,8 @@ const config: CodegenConfig = {
           FactoringDocument: '../resolvers/factorcloud/models.js#FactoringDocumentModel',
           Vendor: '../resolvers/factorcloud/models.js#VendorModel',
           FactoringPaymentBatch: '../resolvers/factorcloud/models.js#FactoringPaymentBatchModel',
-          FactorCloudConnection: '../resolvers/factorcloud/models.js#FactorCloudConnectionModel',
+          FactoringPayment: '../resolvers/factorcloud/models.js#FactoringPaymentModel',
+          FactorCloudConnectionCheck: '../resolvers/factorcloud/models.js#FactorCloudConnectionCheckModel',
           StoreFactoringDocumentPayload:
             '../resolvers/factorcloud/models.js#StoreFactoringDocumentPayloadModel',
           CollectionPayment: '../resolvers/confirma/models.js#PaymentModel',

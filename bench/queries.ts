@@ -65,14 +65,23 @@ export const INVOICE_PAGE_QUERY = /* GraphQL */ `
         }
         factoring {
           status
-          amount
-          escrowReserveAmount
+          amount {
+            amount
+            currency
+          }
+          escrowReserveAmount {
+            amount
+            currency
+          }
           paidInFull
-          invoiceDueDate
+          dueDate
           client {
             clientKey
             name
-            creditLimit
+            creditLimit {
+              amount
+              currency
+            }
           }
         }
       }
@@ -97,7 +106,10 @@ export const ONE_INVOICE_QUERY = /* GraphQL */ `
       }
       factoring {
         status
-        amount
+        amount {
+          amount
+          currency
+        }
       }
     }
   }

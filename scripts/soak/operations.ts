@@ -33,10 +33,13 @@ const INVOICE_LIST = /* GraphQL */ `
           caseId
         }
         factoring {
-          integrationId
+          integrationInvoiceId
           status
-          amount
-          invoiceDueDate
+          amount {
+            amount
+            currency
+          }
+          dueDate
           paidInFull
         }
       }
@@ -52,10 +55,16 @@ const ONE_INVOICE = /* GraphQL */ `
         status
       }
       factoring {
-        integrationId
+        integrationInvoiceId
         status
-        amount
-        escrowReserveAmount
+        amount {
+          amount
+          currency
+        }
+        escrowReserveAmount {
+          amount
+          currency
+        }
         paymentMade
         debtorKey
         clientKey
@@ -78,7 +87,7 @@ const BAD_INPUTS: Operation['body'][] = [
 const TEST_CONNECTION = /* GraphQL */ `
   mutation {
     testFactorCloudConnection(input: { testValue: "soak" }) {
-      connection {
+      check {
         __typename
       }
       userErrors {

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MoneyModel } from '../resolvers/money.js';
 import type { InvoiceModel, InvoiceConnectionModel, AppliedFilterModel, DistributionModel, PaymentControlModel, CollectionCaseModel, FactoringInvoiceModel, ClientModel } from '../resolvers/models.js';
 import type { CaseBalanceModel, PaymentModel, PaymentConnectionModel, SettlementConnectionModel, LedgerStatusConnectionModel, PaymentStatusConnectionModel, AllocationPartModel, SettlementModel, AllocationModel, LedgerStatusModel, PaymentStatusModel, QueuedActionModel } from '../resolvers/confirma/models.js';
-import type { DebtorModel, ClientDebtorModel, ScheduleModel, BrokerScheduleModel, BrokerInvoiceModel, FactoringDocumentModel, VendorModel, FactoringPaymentBatchModel, FactorCloudConnectionModel, StoreFactoringDocumentPayloadModel } from '../resolvers/factorcloud/models.js';
+import type { DebtorModel, ClientDebtorModel, ScheduleModel, BrokerScheduleModel, BrokerInvoiceModel, FactoringDocumentModel, VendorModel, FactoringPaymentBatchModel, FactoringPaymentModel, FactorCloudConnectionCheckModel, StoreFactoringDocumentPayloadModel } from '../resolvers/factorcloud/models.js';
 import type { InvoiceReconciliationModel, InvoiceReconciliationConnectionModel } from '../resolvers/reconciliation/index.js';
 import type { Mismatch, Gap } from '../reconciliation/index.js';
 import type { Context } from '../context.js';
@@ -168,23 +168,26 @@ export type AppliedInvoiceFilter = {
 export type BrokerInvoice = {
   __typename?: 'BrokerInvoice';
   /** Amount actually advanced. */
-  advanceAmount?: Maybe<Scalars['Decimal']['output']>;
+  advanceAmount?: Maybe<Money>;
   /** Face value of the invoice (FactorCloud `InvoiceAmount`). */
-  amount?: Maybe<Scalars['Decimal']['output']>;
+  amount?: Maybe<Money>;
+  /**
+   * The debtor as the broker client knows it (get-client-debtor), fetched only when selected. The
+   * master debtor is its `debtor` field.
+   */
+  clientDebtor?: Maybe<ClientDebtor>;
   /** Key of the broker client (the schedule's). */
   clientKey?: Maybe<Scalars['ID']['output']>;
-  /** The debtor as the broker client knows it (get-client-debtor), fetched only when selected. */
-  debtor?: Maybe<ClientDebtor>;
   /** Key of the debtor who owes the invoice. */
   debtorKey?: Maybe<Scalars['ID']['output']>;
+  /** Due date (FactorCloud `InvoiceDueDate`; sent as `DueDate` on create). */
+  dueDate?: Maybe<Scalars['Date']['output']>;
   /** Amount withheld as escrow. */
-  escrowReserveAmount?: Maybe<Scalars['Decimal']['output']>;
-  /** The caller's id for the invoice, when FactorCloud sends it. */
-  integrationId?: Maybe<Scalars['ID']['output']>;
+  escrowReserveAmount?: Maybe<Money>;
+  /** The caller's id for the invoice (FactorCloud `InvoiceIntegrationId`), when FactorCloud sends it. */
+  integrationInvoiceId?: Maybe<Scalars['ID']['output']>;
   /** Invoice date. */
   invoiceDate?: Maybe<Scalars['Date']['output']>;
-  /** Due date. */
-  invoiceDueDate?: Maybe<Scalars['Date']['output']>;
   /** When the factor funded the invoice. */
   invoiceFundDate?: Maybe<Scalars['Date']['output']>;
   /** Invoice number. */
@@ -205,8 +208,10 @@ export type BrokerInvoice = {
   paymentMade?: Maybe<Scalars['Boolean']['output']>;
   /** Second reference, unique per debtor (FactorCloud `RefNumber`). */
   refNumber?: Maybe<Scalars['String']['output']>;
-  /** Funding status. */
+  /** Funding status; UNKNOWN for a letter this graph does not know (see `statusRaw`). */
   status?: Maybe<FactoringStatus>;
+  /** `InvoiceStatus` exactly as the upstream sent it; null when it sent none. */
+  statusRaw?: Maybe<Scalars['String']['output']>;
   /** The vendor's own invoice reference. */
   vendorInvoiceNumber?: Maybe<Scalars['String']['output']>;
   /** Key of the vendor (the carrier the broker pays). */
@@ -223,10 +228,10 @@ export type BrokerInvoiceInput = {
   debtorKey: Scalars['ID']['input'];
   /** The invoice's documents as a Base64-encoded PDF (sent as `DocBase64`). */
   documentBase64?: InputMaybe<Scalars['String']['input']>;
-  /** Due date (sent as `DueDate`). */
+  /** Due date (sent as `DueDate`; read back as `dueDate`). */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Your id for the invoice (`InvoiceIntegrationId`; inferred for broker schedules, sent when given). */
-  integrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Your id for the invoice (sent as `InvoiceIntegrationId` when given; inferred for broker schedules). */
+  integrationInvoiceId?: InputMaybe<Scalars['ID']['input']>;
   /** Invoice date. */
   invoiceDate?: InputMaybe<Scalars['Date']['input']>;
   /** Invoice number. */
@@ -242,25 +247,33 @@ export type BrokerInvoiceInput = {
   vendorKey: Scalars['ID']['input'];
 };
 
-/** A broker's schedule (get-broker-sched): invoices with the vendor and the amount advanced. */
+/**
+ * A broker's schedule (get-broker-sched): invoices with the vendor and the amount advanced. Amounts
+ * are in the factor's currency (`FACTORCLOUD_CURRENCY`; FactorCloud states none).
+ */
 export type BrokerSchedule = {
   __typename?: 'BrokerSchedule';
   /** Total of the schedule. */
-  amount?: Maybe<Scalars['Decimal']['output']>;
+  amount?: Maybe<Money>;
   /** The client (get-client), fetched only when selected. */
   client?: Maybe<Client>;
   /** Key of the broker client. */
   clientKey?: Maybe<Scalars['ID']['output']>;
   /** The caller's unique id for the schedule (FactorCloud `IntegrationBatchId`). */
   integrationBatchId: Scalars['ID']['output'];
-  /** Every invoice of the schedule, from the same reply. */
+  /**
+   * Every invoice of the schedule, from the same reply. A plain list rather than a connection:
+   * FactorCloud returns a schedule's invoices whole in one record and has no call that pages them.
+   */
   invoices: Array<BrokerInvoice>;
   /** Label. */
   label?: Maybe<Scalars['String']['output']>;
   /** Notes. */
   notes?: Maybe<Scalars['String']['output']>;
-  /** How the advance is paid. */
+  /** How the advance is paid; UNKNOWN for a code this graph does not know (see `paymentMethodRaw`). */
   paymentMethod?: Maybe<SchedulePaymentMethod>;
+  /** `PaymentMethod` exactly as the upstream sent it; null when it sent none. */
+  paymentMethodRaw?: Maybe<Scalars['String']['output']>;
 };
 
 /** The buyer. */
@@ -370,7 +383,10 @@ export type CaseEvent = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
-/** A client of the factor in FactorCloud (get-client): the company whose invoices are factored. */
+/**
+ * A client of the factor in FactorCloud (get-client): the company whose invoices are factored.
+ * Amounts are in the factor's currency (`FACTORCLOUD_CURRENCY`; FactorCloud states none).
+ */
 export type Client = {
   __typename?: 'Client';
   /** Address line 1. */
@@ -385,10 +401,10 @@ export type Client = {
   clientKey: Scalars['ID']['output'];
   /** Short company code. */
   compCode?: Maybe<Scalars['String']['output']>;
-  /** Country. */
+  /** Country, as FactorCloud stores it (the docs list no values for clients). */
   country?: Maybe<Scalars['String']['output']>;
   /** Credit limit. */
-  creditLimit?: Maybe<Scalars['Decimal']['output']>;
+  creditLimit?: Maybe<Money>;
   /** US DOT number. */
   dotNumber?: Maybe<Scalars['String']['output']>;
   /** D-U-N-S number. */
@@ -401,8 +417,10 @@ export type Client = {
   fax?: Maybe<Scalars['String']['output']>;
   /** Federal tax number. */
   fedTaxNum?: Maybe<Scalars['String']['output']>;
-  /** Industry. */
+  /** Industry; UNKNOWN for a code this graph does not know (see `industryRaw`). */
   industry?: Maybe<Industry>;
+  /** `Industry` exactly as the upstream sent it; null when it sent none. */
+  industryRaw?: Maybe<Scalars['String']['output']>;
   /** Motor Carrier number. */
   mcNumber?: Maybe<Scalars['String']['output']>;
   /** Company name. */
@@ -413,21 +431,29 @@ export type Client = {
   phoneAlt?: Maybe<Scalars['String']['output']>;
   /** State or province code. */
   state?: Maybe<Scalars['String']['output']>;
-  /** Carrier or broker. */
+  /** Carrier or broker; UNKNOWN for a code this graph does not know (see `typeRaw`). */
   type?: Maybe<ClientType>;
-  /** UCC filing date (FactorCloud timestamp without zone). */
-  uccDate?: Maybe<Scalars['DateTime']['output']>;
-  /** UCC2 filing date. */
-  uccDate2?: Maybe<Scalars['DateTime']['output']>;
-  /** UCC signing date. */
-  uccSignedDate?: Maybe<Scalars['DateTime']['output']>;
+  /** `Type` exactly as the upstream sent it; null when it sent none. */
+  typeRaw?: Maybe<Scalars['String']['output']>;
+  /**
+   * UCC filing date. FactorCloud stores a timestamp without time zone; the filing is a day, so the
+   * calendar day as written is kept (no zone conversion).
+   */
+  uccDate?: Maybe<Scalars['Date']['output']>;
+  /** UCC2 filing date (the calendar day, as `uccDate`). */
+  uccDate2?: Maybe<Scalars['Date']['output']>;
+  /** UCC signing date (the calendar day, as `uccDate`). */
+  uccSignedDate?: Maybe<Scalars['Date']['output']>;
   /** FactorCloud's own id for the client (`UUID`). */
   uuid?: Maybe<Scalars['ID']['output']>;
   /** Postal code. */
   zipCode?: Maybe<Scalars['String']['output']>;
 };
 
-/** A client's sub-debtor (get-client-debtor): one master debtor as linked to one client. */
+/**
+ * A client's sub-debtor (get-client-debtor): one master debtor as linked to one client (the
+ * client–debtor relationship). Amounts are in the factor's currency (`FACTORCLOUD_CURRENCY`).
+ */
 export type ClientDebtor = {
   __typename?: 'ClientDebtor';
   /** Address line 1. */
@@ -444,10 +470,12 @@ export type ClientDebtor = {
   clientKey: Scalars['ID']['output'];
   /** Short company code. */
   compCode?: Maybe<Scalars['String']['output']>;
-  /** Country. */
-  country?: Maybe<Scalars['String']['output']>;
+  /** Country; UNKNOWN for a value this graph does not know (see `countryRaw`). */
+  country?: Maybe<FactorCloudCountry>;
+  /** `Country` exactly as the upstream sent it; null when it sent none. */
+  countryRaw?: Maybe<Scalars['String']['output']>;
   /** Credit limit for this client's invoices on the debtor. */
-  creditLimit?: Maybe<Scalars['Decimal']['output']>;
+  creditLimit?: Maybe<Money>;
   /** The master debtor (get-debtor-master, admin users only), fetched only when selected. */
   debtor?: Maybe<Debtor>;
   /** The debtor's key. */
@@ -472,12 +500,14 @@ export type ClientDebtor = {
   zipCode?: Maybe<Scalars['String']['output']>;
 };
 
-/** FactorCloud client type. */
+/** FactorCloud client type (`Type`: `0` or `1` upstream). */
 export type ClientType =
   /** 1: broker. */
   | 'BROKER'
   /** 0: carrier. */
-  | 'CARRIER';
+  | 'CARRIER'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. */
+  | 'UNKNOWN';
 
 /** A collection-agency case (Confirma case details). */
 export type CollectionCase = {
@@ -1135,7 +1165,7 @@ export type CountryCode =
   /** Zimbabwe. */
   | 'ZW';
 
-/** create-sched-broker fields. */
+/** create-sched-broker fields: a broker's schedule, with vendors and advances. */
 export type CreateBrokerScheduleInput = {
   /** Total: positive, and exactly the sum of the invoice amounts. */
   amount: Scalars['Decimal']['input'];
@@ -1149,10 +1179,11 @@ export type CreateBrokerScheduleInput = {
   label?: InputMaybe<Scalars['String']['input']>;
   /** Notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** How the advance is paid. */
+  /** How the advance is paid (UNKNOWN is refused). */
   paymentMethod: SchedulePaymentMethod;
 };
 
+/** What createBrokerSchedule answers. */
 export type CreateBrokerSchedulePayload = {
   __typename?: 'CreateBrokerSchedulePayload';
   /** The new broker schedule (the echo, or a get-broker-sched re-read). */
@@ -1161,7 +1192,7 @@ export type CreateBrokerSchedulePayload = {
   userErrors: Array<UserError>;
 };
 
-/** create-sched fields. */
+/** create-sched fields: a schedule of invoices a client sells to the factor. */
 export type CreateFactoringScheduleInput = {
   /** Total: positive, and exactly the sum of the invoice amounts. */
   amount: Scalars['Decimal']['input'];
@@ -1175,10 +1206,11 @@ export type CreateFactoringScheduleInput = {
   label?: InputMaybe<Scalars['String']['input']>;
   /** Notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** How the advance is paid. */
+  /** How the advance is paid (UNKNOWN is refused). */
   paymentMethod: SchedulePaymentMethod;
 };
 
+/** What createFactoringSchedule answers. */
 export type CreateFactoringSchedulePayload = {
   __typename?: 'CreateFactoringSchedulePayload';
   /** The new schedule (the echo, or a get-sched re-read when the echo is unusable). */
@@ -1554,7 +1586,8 @@ export type CurrencyCode =
 
 /**
  * A master debtor in FactorCloud (get-debtor-master): the company that owes invoices, shared by
- * every client it is linked to. Only FactorCloud admin users may read master debtors.
+ * every client it is linked to. Only FactorCloud admin users may read master debtors. Amounts are
+ * in the factor's currency (`FACTORCLOUD_CURRENCY`; FactorCloud states none).
  */
 export type Debtor = {
   __typename?: 'Debtor';
@@ -1568,10 +1601,12 @@ export type Debtor = {
   city?: Maybe<Scalars['String']['output']>;
   /** Short company code. */
   compCode?: Maybe<Scalars['String']['output']>;
-  /** Country (`USA`, `MEX` or `CAN`). */
-  country?: Maybe<Scalars['String']['output']>;
+  /** Country; UNKNOWN for a value this graph does not know (see `countryRaw`). */
+  country?: Maybe<FactorCloudCountry>;
+  /** `Country` exactly as the upstream sent it; null when it sent none. */
+  countryRaw?: Maybe<Scalars['String']['output']>;
   /** Credit limit. */
-  creditLimit?: Maybe<Scalars['Decimal']['output']>;
+  creditLimit?: Maybe<Money>;
   /** The debtor's key in the API (FactorCloud `DebtorKey`). */
   debtorKey: Scalars['ID']['output'];
   /** US DOT number. */
@@ -1710,9 +1745,12 @@ export type EntityType =
   /** A private person, identified by a personal identity number. */
   | 'PERSON';
 
-/** Whether FactorCloud answered a connection test. */
-export type FactorCloudConnection = {
-  __typename?: 'FactorCloudConnection';
+/**
+ * The outcome of a FactorCloud connectivity check (test-get or test-post): whether FactorCloud
+ * answered and accepted the credentials. Not a page of records.
+ */
+export type FactorCloudConnectionCheck = {
+  __typename?: 'FactorCloudConnectionCheck';
   /** The call that was tried: `test-get` or `test-post`. */
   endpoint: Scalars['String']['output'];
   /** When not ok: the error code the graph would use for it, e.g. `UPSTREAM_UNAUTHORIZED`. */
@@ -1724,6 +1762,17 @@ export type FactorCloudConnection = {
   /** True when FactorCloud accepted the call (any 2xx). */
   ok: Scalars['Boolean']['output'];
 };
+
+/** Country of a debtor or vendor (`Country`: `USA`, `MEX` or `CAN` upstream). */
+export type FactorCloudCountry =
+  /** CAN: Canada. */
+  | 'CAN'
+  /** MEX: Mexico. */
+  | 'MEX'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. Never valid as input. */
+  | 'UNKNOWN'
+  /** USA: United States. */
+  | 'USA';
 
 /** What test-post echoed. */
 export type FactorCloudTestEcho = {
@@ -1741,8 +1790,10 @@ export type FactoringDocument = {
   contentType?: Maybe<Scalars['String']['output']>;
   /** The document, encoded as `encodingType` says. */
   encodedDoc?: Maybe<Scalars['String']['output']>;
-  /** How `encodedDoc` is encoded. */
+  /** How `encodedDoc` is encoded; UNKNOWN for a code this graph does not know (see `encodingTypeRaw`). */
   encodingType?: Maybe<FactoringDocumentEncoding>;
+  /** `EncodingType` exactly as the upstream sent it; null when it sent none. */
+  encodingTypeRaw?: Maybe<Scalars['String']['output']>;
   /** File name. */
   fileName?: Maybe<Scalars['String']['output']>;
   /** FactorCloud's id for the document. */
@@ -1756,32 +1807,38 @@ export type FactoringDocumentEncoding =
   /** B: binary. */
   | 'BINARY'
   /** E: encrypted. */
-  | 'ENCRYPTED';
+  | 'ENCRYPTED'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. Never valid as input. */
+  | 'UNKNOWN';
 
-/** An invoice as FactorCloud (the factor's system) knows it: every get-invoice field. */
+/**
+ * An invoice as FactorCloud (the factor's system) knows it: every get-invoice field. Amounts are in
+ * the factor's currency (`FACTORCLOUD_CURRENCY`; FactorCloud states none).
+ */
 export type FactoringInvoice = {
   __typename?: 'FactoringInvoice';
   /** Face value of the invoice (FactorCloud `InvoiceAmount`). */
-  amount?: Maybe<Scalars['Decimal']['output']>;
+  amount?: Maybe<Money>;
   /** The factor's client (get-client), fetched only when selected. */
   client?: Maybe<Client>;
-  /** Key of the factor's client that sold the invoice. */
-  clientKey?: Maybe<Scalars['ID']['output']>;
   /**
    * The debtor as this invoice's client knows it (get-client-debtor: the client's sub-debtor, with
    * its credit limit and buy status), fetched only when selected, once per (client, debtor) pair.
+   * The master debtor is its `debtor` field.
    */
-  debtor?: Maybe<ClientDebtor>;
+  clientDebtor?: Maybe<ClientDebtor>;
+  /** Key of the factor's client that sold the invoice. */
+  clientKey?: Maybe<Scalars['ID']['output']>;
   /** Key of the debtor who owes the invoice. */
   debtorKey?: Maybe<Scalars['ID']['output']>;
+  /** Due date (FactorCloud `InvoiceDueDate`; sent as `DueDate` on create). */
+  dueDate?: Maybe<Scalars['Date']['output']>;
   /** Amount withheld as escrow, released to the client's reserve when the invoice is paid. */
-  escrowReserveAmount?: Maybe<Scalars['Decimal']['output']>;
-  /** The InvoiceIntegrationId this invoice was fetched by. */
-  integrationId: Scalars['ID']['output'];
+  escrowReserveAmount?: Maybe<Money>;
+  /** The caller's unique id for the invoice (FactorCloud `InvoiceIntegrationId`) this invoice was fetched by. */
+  integrationInvoiceId: Scalars['ID']['output'];
   /** Invoice date. */
   invoiceDate?: Maybe<Scalars['Date']['output']>;
-  /** Due date (FactorCloud `InvoiceDueDate`). */
-  invoiceDueDate?: Maybe<Scalars['Date']['output']>;
   /** When the factor funded the invoice. */
   invoiceFundDate?: Maybe<Scalars['Date']['output']>;
   /** Invoice number in FactorCloud. */
@@ -1802,17 +1859,19 @@ export type FactoringInvoice = {
   paymentMade?: Maybe<Scalars['Boolean']['output']>;
   /** Second reference, unique per debtor, e.g. a bill of lading (FactorCloud `RefNumber`). */
   refNumber?: Maybe<Scalars['String']['output']>;
-  /** Funding status. */
+  /** Funding status; UNKNOWN for a letter this graph does not know (see `statusRaw`). */
   status?: Maybe<FactoringStatus>;
+  /** `InvoiceStatus` exactly as the upstream sent it; null when it sent none. */
+  statusRaw?: Maybe<Scalars['String']['output']>;
 };
 
-/** One received payment of a batch. */
+/** One received payment of a batch (amount in the factor's currency, `FACTORCLOUD_CURRENCY`). */
 export type FactoringPayment = {
   __typename?: 'FactoringPayment';
   /** The payer's account number. */
   accountNumber?: Maybe<Scalars['String']['output']>;
   /** Amount paid. */
-  amount?: Maybe<Scalars['Decimal']['output']>;
+  amount?: Maybe<Money>;
   /** Item number within the bank batch. */
   bankBatchItem?: Maybe<Scalars['String']['output']>;
   /** The payer's bank routing number. */
@@ -1825,15 +1884,20 @@ export type FactoringPayment = {
   memoLine?: Maybe<Scalars['String']['output']>;
   /** Bank date of the payment. */
   paymentDate?: Maybe<Scalars['Date']['output']>;
-  /** ACH, check or wire. */
+  /** ACH, check or wire; UNKNOWN for a word this graph does not know (see `paymentTypeRaw`). */
   paymentType?: Maybe<FactoringPaymentType>;
+  /** `PaymentType` exactly as the upstream sent it; null when it sent none. */
+  paymentTypeRaw?: Maybe<Scalars['String']['output']>;
   /** Who paid. */
   remitterName?: Maybe<Scalars['String']['output']>;
   /** Check or trace number. */
   transactionNumber?: Maybe<Scalars['String']['output']>;
 };
 
-/** A batch of received payments as FactorCloud recorded it (post-payments echo). */
+/**
+ * A batch of received payments as FactorCloud recorded it (post-payments echo). Amounts are in the
+ * factor's currency (`FACTORCLOUD_CURRENCY`; FactorCloud states none).
+ */
 export type FactoringPaymentBatch = {
   __typename?: 'FactoringPaymentBatch';
   /** The receiving account. */
@@ -1841,8 +1905,11 @@ export type FactoringPaymentBatch = {
   /** The caller's label for the batch. */
   batchReference?: Maybe<Scalars['String']['output']>;
   /** Total of the batch. */
-  batchTotal?: Maybe<Scalars['Decimal']['output']>;
-  /** The payments. */
+  batchTotal?: Maybe<Money>;
+  /**
+   * The payments of this one batch, in the order posted. A plain list rather than a connection:
+   * it is part of one write's echo (as long as the batch that was posted), not a window of records.
+   */
   payments: Array<FactoringPayment>;
 };
 
@@ -1866,7 +1933,7 @@ export type FactoringPaymentInput = {
   memoLine?: InputMaybe<Scalars['String']['input']>;
   /** Bank date of the payment. */
   paymentDate: Scalars['Date']['input'];
-  /** ACH, check or wire. */
+  /** ACH, check or wire (UNKNOWN is refused). */
   paymentType: FactoringPaymentType;
   /** Who paid. */
   remitterName?: InputMaybe<Scalars['String']['input']>;
@@ -1874,13 +1941,21 @@ export type FactoringPaymentInput = {
   transactionNumber: Scalars['String']['input'];
 };
 
-/** How a payment was received (post-payments `PaymentType`). */
+/** How a payment was received (post-payments `PaymentType`: the words `ACH`, `CHECK`, `WIRE`). */
 export type FactoringPaymentType =
+  /** ACH transfer. */
   | 'ACH'
+  /** Check. */
   | 'CHECK'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. Never valid as input. */
+  | 'UNKNOWN'
+  /** Wire transfer. */
   | 'WIRE';
 
-/** FactorCloud invoice status (`F`, `P`, `V`, `H`, `X` upstream). */
+/**
+ * FactorCloud invoice status (`InvoiceStatus`: `F`, `P`, `V`, `H`, `X` upstream). The raw letter is
+ * in the `statusRaw` sibling.
+ */
 export type FactoringStatus =
   /** X: cancelled. */
   | 'CANCELLED'
@@ -1890,21 +1965,25 @@ export type FactoringStatus =
   | 'ON_HOLD'
   /** P: pending. */
   | 'PENDING'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. */
+  | 'UNKNOWN'
   /** V: verified. */
   | 'VERIFIED';
 
-/** FactorCloud client industry (1–5 upstream). */
+/** FactorCloud client industry (`Industry`: 1–5 upstream). */
 export type Industry =
-  /** 2 */
+  /** 2: construction. */
   | 'CONSTRUCTION'
-  /** 5 */
+  /** 5: general. */
   | 'GENERAL'
-  /** 4 */
+  /** 4: oil and gas. */
   | 'OIL_AND_GAS'
-  /** 3 */
+  /** 3: staffing. */
   | 'STAFFING'
-  /** 1 */
-  | 'TRANSPORTATION';
+  /** 1: transportation. */
+  | 'TRANSPORTATION'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. */
+  | 'UNKNOWN';
 
 /** An invoice sent through Confirma, identified by its invoice number. */
 export type Invoice = {
@@ -3065,7 +3144,7 @@ export type PaymentTarget =
   /** By payment reference (`paymentreference`). */
   | 'PAYMENT_REFERENCE';
 
-/** post-payments fields. */
+/** post-payments fields: a batch of received payments. */
 export type PostFactoringPaymentsInput = {
   /** The receiving account number. */
   accountNumber: Scalars['String']['input'];
@@ -3077,6 +3156,7 @@ export type PostFactoringPaymentsInput = {
   payments: Array<FactoringPaymentInput>;
 };
 
+/** What postFactoringPayments answers. */
 export type PostFactoringPaymentsPayload = {
   __typename?: 'PostFactoringPaymentsPayload';
   /** The batch as FactorCloud recorded it, or as sent when its echo is unusable. */
@@ -3111,13 +3191,16 @@ export type Query = {
   clientDebtor?: Maybe<ClientDebtor>;
   /** A collection case by its agency case id (Confirma case details); null when Confirma does not know it. */
   collectionCase?: Maybe<CollectionCase>;
-  /** One master debtor by key (get-debtor-master, admin users only); null when unknown. */
+  /**
+   * One master debtor by key (get-debtor-master, admin users only); null when unknown. A client's
+   * relationship with a debtor (credit limit, buy status for that client) is `clientDebtor`.
+   */
   debtor?: Maybe<Debtor>;
   /**
    * Checks the FactorCloud connection and credentials with test-get. A failure is the answer
    * (`ok: false` with a code), not an error.
    */
-  factorCloudConnection?: Maybe<FactorCloudConnection>;
+  factorCloudConnectionCheck?: Maybe<FactorCloudConnectionCheck>;
   /** One stored document by UUID (get-docs); null when unknown. */
   factoringDocument?: Maybe<FactoringDocument>;
   /** One invoice by its FactorCloud `InvoiceIntegrationId` (get-invoice); null when unknown. */
@@ -3256,7 +3339,7 @@ export type QueryFactoringDocumentArgs = {
  * call fails is null with one error on its path, and the rest of the response still answers.
  */
 export type QueryFactoringInvoiceArgs = {
-  integrationId: Scalars['ID']['input'];
+  integrationInvoiceId: Scalars['ID']['input'];
 };
 
 
@@ -3457,25 +3540,34 @@ export type ReconciliationStatus =
   /** An upstream could not answer (see `unavailable`), so the invoice cannot be called consistent; mismatches found without it are still listed. */
   | 'UNKNOWN';
 
-/** A schedule of invoices a client sold to the factor (get-sched), with all its invoices. */
+/**
+ * A schedule of invoices a client sold to the factor (get-sched), with all its invoices. Amounts
+ * are in the factor's currency (`FACTORCLOUD_CURRENCY`; FactorCloud states none).
+ */
 export type Schedule = {
   __typename?: 'Schedule';
   /** Total of the schedule, the sum of its invoices. */
-  amount?: Maybe<Scalars['Decimal']['output']>;
+  amount?: Maybe<Money>;
   /** The client (get-client), fetched only when selected. */
   client?: Maybe<Client>;
   /** Key of the client that sold the invoices. */
   clientKey?: Maybe<Scalars['ID']['output']>;
   /** The caller's unique id for the schedule (FactorCloud `IntegrationBatchId`). */
   integrationBatchId: Scalars['ID']['output'];
-  /** Every invoice of the schedule, from the same get-sched reply (no extra calls). */
+  /**
+   * Every invoice of the schedule, from the same get-sched reply (no extra calls). A plain list
+   * rather than a connection: FactorCloud returns a schedule's invoices whole in one record and has
+   * no call that pages them, and a schedule is as long as the batch that was sold.
+   */
   invoices: Array<FactoringInvoice>;
   /** Label. */
   label?: Maybe<Scalars['String']['output']>;
   /** Notes. */
   notes?: Maybe<Scalars['String']['output']>;
-  /** How the advance is paid. */
+  /** How the advance is paid; UNKNOWN for a code this graph does not know (see `paymentMethodRaw`). */
   paymentMethod?: Maybe<SchedulePaymentMethod>;
+  /** `PaymentMethod` exactly as the upstream sent it; null when it sent none. */
+  paymentMethodRaw?: Maybe<Scalars['String']['output']>;
 };
 
 /** One invoice of a schedule. */
@@ -3486,10 +3578,10 @@ export type ScheduleInvoiceInput = {
   debtorKey: Scalars['ID']['input'];
   /** The invoice's documents as a Base64-encoded PDF (sent as `DocBase64`). */
   documentBase64?: InputMaybe<Scalars['String']['input']>;
-  /** Due date (sent as `DueDate`). */
+  /** Due date (sent as `DueDate`; read back as `dueDate`). */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Your unique id for the invoice (`InvoiceIntegrationId`). */
-  integrationId: Scalars['ID']['input'];
+  /** Your unique id for the invoice (sent as `InvoiceIntegrationId`); read it back with `factoringInvoice`. */
+  integrationInvoiceId: Scalars['ID']['input'];
   /** Invoice date (FactorCloud defaults it to today). */
   invoiceDate?: InputMaybe<Scalars['Date']['input']>;
   /** Invoice number. */
@@ -3507,6 +3599,8 @@ export type SchedulePaymentMethod =
   | 'ACH'
   /** C: check. */
   | 'CHECK'
+  /** A value this graph does not know yet; the upstream's text is in the `…Raw` sibling. Never valid as input. */
+  | 'UNKNOWN'
   /** W: wire. */
   | 'WIRE';
 
@@ -3617,13 +3711,13 @@ export type SettlementFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** store-docs fields. */
+/** store-docs fields: one PDF to store. */
 export type StoreFactoringDocumentInput = {
   /** MIME type; FactorCloud accepts only `application/pdf`. */
   contentType?: Scalars['String']['input'];
   /** The document; valid Base64 when `encodingType` is BASE64. */
   encodedDoc: Scalars['String']['input'];
-  /** How `encodedDoc` is encoded. */
+  /** How `encodedDoc` is encoded (UNKNOWN is refused). */
   encodingType: FactoringDocumentEncoding;
   /** File name. */
   fileName: Scalars['String']['input'];
@@ -3635,6 +3729,7 @@ export type StoreFactoringDocumentInput = {
   replace?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** What storeFactoringDocument answers. */
 export type StoreFactoringDocumentPayload = {
   __typename?: 'StoreFactoringDocumentPayload';
   /** True for a new document (201), false for an update of an existing one (200). */
@@ -3703,7 +3798,7 @@ export type SyncState =
   /** Synced to the accounting system (status 1). */
   | 'SYNCED';
 
-/** test-post values; both default to the docs' example. */
+/** test-post values, echoed back by FactorCloud; both default to the docs' example. */
 export type TestFactorCloudConnectionInput = {
   /** Sent as `TestLabel`. */
   testLabel?: InputMaybe<Scalars['String']['input']>;
@@ -3711,10 +3806,11 @@ export type TestFactorCloudConnectionInput = {
   testValue?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What testFactorCloudConnection answers. */
 export type TestFactorCloudConnectionPayload = {
   __typename?: 'TestFactorCloudConnectionPayload';
   /** The outcome of test-post; a failure is reported here, not as an error. */
-  connection?: Maybe<FactorCloudConnection>;
+  check?: Maybe<FactorCloudConnectionCheck>;
   /** The values FactorCloud echoed; null when it echoed nothing usable. */
   echo?: Maybe<FactorCloudTestEcho>;
   /** Problems with the input; nothing was sent when there are any. */
@@ -3738,7 +3834,7 @@ export type UpsertClientInput = {
   clientKey: Scalars['ID']['input'];
   /** Short company code. */
   compCode?: InputMaybe<Scalars['String']['input']>;
-  /** Country. */
+  /** Country, as free text (the docs list no values for clients). */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Credit limit, zero or more (inferred input, as dunsNum). */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
@@ -3754,7 +3850,7 @@ export type UpsertClientInput = {
   fax?: InputMaybe<Scalars['String']['input']>;
   /** Federal tax number. */
   fedTaxNum?: InputMaybe<Scalars['String']['input']>;
-  /** Industry (sent as `1`–`5`). */
+  /** Industry (sent as `1`–`5`; UNKNOWN is refused). */
   industry?: InputMaybe<Industry>;
   /** Motor Carrier number (inferred input, as dunsNum). */
   mcNumber?: InputMaybe<Scalars['String']['input']>;
@@ -3766,7 +3862,7 @@ export type UpsertClientInput = {
   phoneAlt?: InputMaybe<Scalars['String']['input']>;
   /** Two-letter state or province code. */
   state?: InputMaybe<Scalars['String']['input']>;
-  /** Carrier or broker (sent as `0`/`1`). */
+  /** Carrier or broker (sent as `0`/`1`; UNKNOWN is refused). */
   type?: InputMaybe<ClientType>;
   /** UCC filing date. */
   uccDate?: InputMaybe<Scalars['Date']['input']>;
@@ -3778,6 +3874,7 @@ export type UpsertClientInput = {
   zipCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What upsertClient answers. */
 export type UpsertClientPayload = {
   __typename?: 'UpsertClientPayload';
   /** The client as FactorCloud now has it (its echo, or a get-client re-read when the echo is unusable). */
@@ -3798,8 +3895,8 @@ export type UpsertDebtorInput = {
   clientKey: Scalars['ID']['input'];
   /** Short company code (FactorCloud generates one when missing or taken). */
   compCode?: InputMaybe<Scalars['String']['input']>;
-  /** `USA`, `MEX` or `CAN`. */
-  country?: InputMaybe<Scalars['String']['input']>;
+  /** Country (UNKNOWN is refused). */
+  country?: InputMaybe<FactorCloudCountry>;
   /** The debtor's key. */
   debtorKey: Scalars['ID']['input'];
   /** US DOT number. */
@@ -3825,6 +3922,7 @@ export type UpsertDebtorInput = {
   zipCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What upsertDebtor answers. */
 export type UpsertDebtorPayload = {
   __typename?: 'UpsertDebtorPayload';
   /** The client's sub-debtor as FactorCloud now has it (echo, or a get-client-debtor re-read). */
@@ -3845,8 +3943,8 @@ export type UpsertVendorInput = {
   clientKey: Scalars['ID']['input'];
   /** Short company code. */
   compCode?: InputMaybe<Scalars['String']['input']>;
-  /** `USA`, `MEX` or `CAN`. */
-  country?: InputMaybe<Scalars['String']['input']>;
+  /** Country (UNKNOWN is refused). */
+  country?: InputMaybe<FactorCloudCountry>;
   /** US DOT number (inferred input). */
   dotNumber?: InputMaybe<Scalars['String']['input']>;
   /** E-mail address. */
@@ -3872,6 +3970,7 @@ export type UpsertVendorInput = {
   zipCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What upsertVendor answers. */
 export type UpsertVendorPayload = {
   __typename?: 'UpsertVendorPayload';
   /** Why nothing was done; empty on success. */
@@ -3941,8 +4040,10 @@ export type Vendor = {
   clientKey: Scalars['ID']['output'];
   /** Short company code (generated by FactorCloud when missing or taken). */
   compCode?: Maybe<Scalars['String']['output']>;
-  /** Country. */
-  country?: Maybe<Scalars['String']['output']>;
+  /** Country; UNKNOWN for a value this graph does not know (see `countryRaw`). */
+  country?: Maybe<FactorCloudCountry>;
+  /** `Country` exactly as the upstream sent it; null when it sent none. */
+  countryRaw?: Maybe<Scalars['String']['output']>;
   /** E-mail address. */
   email?: Maybe<Scalars['String']['output']>;
   /** Fax number. */
@@ -4116,12 +4217,13 @@ export type ResolversTypes = ResolversObject<{
   DistributionStatus: DistributionStatus;
   DueDateActionInput: DueDateActionInput;
   EntityType: EntityType;
-  FactorCloudConnection: ResolverTypeWrapper<FactorCloudConnectionModel>;
+  FactorCloudConnectionCheck: ResolverTypeWrapper<FactorCloudConnectionCheckModel>;
+  FactorCloudCountry: FactorCloudCountry;
   FactorCloudTestEcho: ResolverTypeWrapper<FactorCloudTestEcho>;
   FactoringDocument: ResolverTypeWrapper<FactoringDocumentModel>;
   FactoringDocumentEncoding: FactoringDocumentEncoding;
   FactoringInvoice: ResolverTypeWrapper<FactoringInvoiceModel>;
-  FactoringPayment: ResolverTypeWrapper<FactoringPayment>;
+  FactoringPayment: ResolverTypeWrapper<FactoringPaymentModel>;
   FactoringPaymentBatch: ResolverTypeWrapper<FactoringPaymentBatchModel>;
   FactoringPaymentInput: FactoringPaymentInput;
   FactoringPaymentType: FactoringPaymentType;
@@ -4189,7 +4291,7 @@ export type ResolversTypes = ResolversObject<{
   SubmitLedgerPayload: ResolverTypeWrapper<Omit<SubmitLedgerPayload, 'ledger'> & { ledger?: Maybe<ResolversTypes['LedgerSyncStatus']> }>;
   SyncState: SyncState;
   TestFactorCloudConnectionInput: TestFactorCloudConnectionInput;
-  TestFactorCloudConnectionPayload: ResolverTypeWrapper<Omit<TestFactorCloudConnectionPayload, 'connection'> & { connection?: Maybe<ResolversTypes['FactorCloudConnection']> }>;
+  TestFactorCloudConnectionPayload: ResolverTypeWrapper<Omit<TestFactorCloudConnectionPayload, 'check'> & { check?: Maybe<ResolversTypes['FactorCloudConnectionCheck']> }>;
   UpsertClientInput: UpsertClientInput;
   UpsertClientPayload: ResolverTypeWrapper<Omit<UpsertClientPayload, 'client'> & { client?: Maybe<ResolversTypes['Client']> }>;
   UpsertDebtorInput: UpsertDebtorInput;
@@ -4248,11 +4350,11 @@ export type ResolversParentTypes = ResolversObject<{
   Distribution: DistributionModel;
   DistributionError: DistributionError;
   DueDateActionInput: DueDateActionInput;
-  FactorCloudConnection: FactorCloudConnectionModel;
+  FactorCloudConnectionCheck: FactorCloudConnectionCheckModel;
   FactorCloudTestEcho: FactorCloudTestEcho;
   FactoringDocument: FactoringDocumentModel;
   FactoringInvoice: FactoringInvoiceModel;
-  FactoringPayment: FactoringPayment;
+  FactoringPayment: FactoringPaymentModel;
   FactoringPaymentBatch: FactoringPaymentBatchModel;
   FactoringPaymentInput: FactoringPaymentInput;
   Invoice: InvoiceModel;
@@ -4307,7 +4409,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubmitLedgerInput: SubmitLedgerInput;
   SubmitLedgerPayload: Omit<SubmitLedgerPayload, 'ledger'> & { ledger?: Maybe<ResolversParentTypes['LedgerSyncStatus']> };
   TestFactorCloudConnectionInput: TestFactorCloudConnectionInput;
-  TestFactorCloudConnectionPayload: Omit<TestFactorCloudConnectionPayload, 'connection'> & { connection?: Maybe<ResolversParentTypes['FactorCloudConnection']> };
+  TestFactorCloudConnectionPayload: Omit<TestFactorCloudConnectionPayload, 'check'> & { check?: Maybe<ResolversParentTypes['FactorCloudConnectionCheck']> };
   UpsertClientInput: UpsertClientInput;
   UpsertClientPayload: Omit<UpsertClientPayload, 'client'> & { client?: Maybe<ResolversParentTypes['Client']> };
   UpsertDebtorInput: UpsertDebtorInput;
@@ -4370,15 +4472,15 @@ export type AppliedInvoiceFilterResolvers<ContextType = Context, ParentType exte
 }>;
 
 export type BrokerInvoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrokerInvoice'] = ResolversParentTypes['BrokerInvoice']> = ResolversObject<{
-  advanceAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
-  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  advanceAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  clientDebtor?: Resolver<Maybe<ResolversTypes['ClientDebtor']>, ParentType, ContextType>;
   clientKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  debtor?: Resolver<Maybe<ResolversTypes['ClientDebtor']>, ParentType, ContextType>;
   debtorKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  escrowReserveAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
-  integrationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  escrowReserveAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  integrationInvoiceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   invoiceDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  invoiceDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   invoiceFundDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   invoiceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   invoicePurchaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -4388,12 +4490,13 @@ export type BrokerInvoiceResolvers<ContextType = Context, ParentType extends Res
   paymentMade?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['FactoringStatus']>, ParentType, ContextType>;
+  statusRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vendorInvoiceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vendorKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type BrokerScheduleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrokerSchedule'] = ResolversParentTypes['BrokerSchedule']> = ResolversObject<{
-  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   clientKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   integrationBatchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4401,6 +4504,7 @@ export type BrokerScheduleResolvers<ContextType = Context, ParentType extends Re
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paymentMethod?: Resolver<Maybe<ResolversTypes['SchedulePaymentMethod']>, ParentType, ContextType>;
+  paymentMethodRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CaseActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseAction'] = ResolversParentTypes['CaseAction']> = ResolversObject<{
@@ -4435,7 +4539,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   clientKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   compCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  creditLimit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  creditLimit?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   dotNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dunsNum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ediId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4443,15 +4547,17 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   fax?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fedTaxNum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['Industry']>, ParentType, ContextType>;
+  industryRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mcNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneAlt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['ClientType']>, ParentType, ContextType>;
-  uccDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  uccDate2?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  uccSignedDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  typeRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uccDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  uccDate2?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  uccSignedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   uuid?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   zipCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -4464,8 +4570,9 @@ export type ClientDebtorResolvers<ContextType = Context, ParentType extends Reso
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   clientKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   compCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  creditLimit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['FactorCloudCountry']>, ParentType, ContextType>;
+  countryRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creditLimit?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   debtor?: Resolver<Maybe<ResolversTypes['Debtor']>, ParentType, ContextType>;
   debtorKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dotNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4555,8 +4662,9 @@ export type DebtorResolvers<ContextType = Context, ParentType extends ResolversP
   buyStatus?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   compCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  creditLimit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['FactorCloudCountry']>, ParentType, ContextType>;
+  countryRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creditLimit?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   debtorKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dotNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4592,7 +4700,7 @@ export type DistributionErrorResolvers<ContextType = Context, ParentType extends
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type FactorCloudConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactorCloudConnection'] = ResolversParentTypes['FactorCloudConnection']> = ResolversObject<{
+export type FactorCloudConnectionCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactorCloudConnectionCheck'] = ResolversParentTypes['FactorCloudConnectionCheck']> = ResolversObject<{
   endpoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4609,20 +4717,21 @@ export type FactoringDocumentResolvers<ContextType = Context, ParentType extends
   contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   encodedDoc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   encodingType?: Resolver<Maybe<ResolversTypes['FactoringDocumentEncoding']>, ParentType, ContextType>;
+  encodingTypeRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   uuid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type FactoringInvoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactoringInvoice'] = ResolversParentTypes['FactoringInvoice']> = ResolversObject<{
-  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
+  clientDebtor?: Resolver<Maybe<ResolversTypes['ClientDebtor']>, ParentType, ContextType>;
   clientKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  debtor?: Resolver<Maybe<ResolversTypes['ClientDebtor']>, ParentType, ContextType>;
   debtorKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  escrowReserveAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
-  integrationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  escrowReserveAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  integrationInvoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  invoiceDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   invoiceFundDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   invoiceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   invoicePurchaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -4632,11 +4741,12 @@ export type FactoringInvoiceResolvers<ContextType = Context, ParentType extends 
   paymentMade?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['FactoringStatus']>, ParentType, ContextType>;
+  statusRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type FactoringPaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactoringPayment'] = ResolversParentTypes['FactoringPayment']> = ResolversObject<{
   accountNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   bankBatchItem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bankRefNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4644,6 +4754,7 @@ export type FactoringPaymentResolvers<ContextType = Context, ParentType extends 
   memoLine?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paymentDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   paymentType?: Resolver<Maybe<ResolversTypes['FactoringPaymentType']>, ParentType, ContextType>;
+  paymentTypeRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   remitterName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   transactionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -4651,7 +4762,7 @@ export type FactoringPaymentResolvers<ContextType = Context, ParentType extends 
 export type FactoringPaymentBatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactoringPaymentBatch'] = ResolversParentTypes['FactoringPaymentBatch']> = ResolversObject<{
   accountNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   batchReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  batchTotal?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  batchTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   payments?: Resolver<Array<ResolversTypes['FactoringPayment']>, ParentType, ContextType>;
 }>;
 
@@ -4786,9 +4897,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   clientDebtor?: Resolver<Maybe<ResolversTypes['ClientDebtor']>, ParentType, ContextType, RequireFields<QueryClientDebtorArgs, 'clientKey' | 'debtorKey'>>;
   collectionCase?: Resolver<Maybe<ResolversTypes['CollectionCase']>, ParentType, ContextType, RequireFields<QueryCollectionCaseArgs, 'caseId'>>;
   debtor?: Resolver<Maybe<ResolversTypes['Debtor']>, ParentType, ContextType, RequireFields<QueryDebtorArgs, 'debtorKey'>>;
-  factorCloudConnection?: Resolver<Maybe<ResolversTypes['FactorCloudConnection']>, ParentType, ContextType>;
+  factorCloudConnectionCheck?: Resolver<Maybe<ResolversTypes['FactorCloudConnectionCheck']>, ParentType, ContextType>;
   factoringDocument?: Resolver<Maybe<ResolversTypes['FactoringDocument']>, ParentType, ContextType, RequireFields<QueryFactoringDocumentArgs, 'uuid'>>;
-  factoringInvoice?: Resolver<Maybe<ResolversTypes['FactoringInvoice']>, ParentType, ContextType, RequireFields<QueryFactoringInvoiceArgs, 'integrationId'>>;
+  factoringInvoice?: Resolver<Maybe<ResolversTypes['FactoringInvoice']>, ParentType, ContextType, RequireFields<QueryFactoringInvoiceArgs, 'integrationInvoiceId'>>;
   factoringSchedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryFactoringScheduleArgs, 'integrationBatchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'invoiceNumber'>>;
   invoiceMismatches?: Resolver<Maybe<ResolversTypes['InvoiceReconciliationConnection']>, ParentType, ContextType, RequireFields<QueryInvoiceMismatchesArgs, 'includeUnknown'>>;
@@ -4824,7 +4935,7 @@ export type ReconciliationMismatchResolvers<ContextType = Context, ParentType ex
 }>;
 
 export type ScheduleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = ResolversObject<{
-  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   clientKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   integrationBatchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4832,6 +4943,7 @@ export type ScheduleResolvers<ContextType = Context, ParentType extends Resolver
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paymentMethod?: Resolver<Maybe<ResolversTypes['SchedulePaymentMethod']>, ParentType, ContextType>;
+  paymentMethodRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SettlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = ResolversObject<{
@@ -4893,7 +5005,7 @@ export type SubmitLedgerPayloadResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type TestFactorCloudConnectionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TestFactorCloudConnectionPayload'] = ResolversParentTypes['TestFactorCloudConnectionPayload']> = ResolversObject<{
-  connection?: Resolver<Maybe<ResolversTypes['FactorCloudConnection']>, ParentType, ContextType>;
+  check?: Resolver<Maybe<ResolversTypes['FactorCloudConnectionCheck']>, ParentType, ContextType>;
   echo?: Resolver<Maybe<ResolversTypes['FactorCloudTestEcho']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
@@ -4925,7 +5037,8 @@ export type VendorResolvers<ContextType = Context, ParentType extends ResolversP
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   compCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['FactorCloudCountry']>, ParentType, ContextType>;
+  countryRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fax?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4963,7 +5076,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Decimal?: GraphQLScalarType;
   Distribution?: DistributionResolvers<ContextType>;
   DistributionError?: DistributionErrorResolvers<ContextType>;
-  FactorCloudConnection?: FactorCloudConnectionResolvers<ContextType>;
+  FactorCloudConnectionCheck?: FactorCloudConnectionCheckResolvers<ContextType>;
   FactorCloudTestEcho?: FactorCloudTestEchoResolvers<ContextType>;
   FactoringDocument?: FactoringDocumentResolvers<ContextType>;
   FactoringInvoice?: FactoringInvoiceResolvers<ContextType>;

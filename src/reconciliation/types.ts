@@ -63,7 +63,8 @@ export interface ConfirmaFacts {
 
 export interface FactorCloudFacts {
   integrationId: string;
-  status: 'FUNDED' | 'PENDING' | 'VERIFIED' | 'ON_HOLD' | 'CANCELLED' | null;
+  /** UNKNOWN: a code outside FactorCloud's documented list; no rule reads it as funded, paid or cancelled. */
+  status: 'FUNDED' | 'PENDING' | 'VERIFIED' | 'ON_HOLD' | 'CANCELLED' | 'UNKNOWN' | null;
   amount: string | null;
   paymentMade: boolean | null;
   lastPaymentMadeOn: string | null;

@@ -20,7 +20,6 @@ export const DATE_TIME_UPSTREAMS: Readonly<Record<string, Upstream>> = {
   SettlementConnection: 'confirma',
   NewSettlements: 'confirma',
   Settlement: 'confirma',
-  Client: 'factorCloud',
 };
 
 /**

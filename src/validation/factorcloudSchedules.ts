@@ -15,7 +15,9 @@ import {
 import { rule } from './userErrors.js';
 
 /**
- * create-sched and create-sched-broker inputs (factorcloud.md §5.10, §5.14). Beyond the field
+ * create-sched and create-sched-broker inputs (factorcloud.md §5.10, §5.14). An invoice's
+ * `integrationInvoiceId` (the graph's name, paired with `integrationBatchId`) becomes the write's
+ * `integrationId`, sent as `InvoiceIntegrationId`. Beyond the field
  * table: the schedule `Amount` is positive and equals the exact sum of its invoices' amounts (the
  * docs call it "the sum of the invoices" while their own example sends 100 for 725, so the graph
  * enforces it rather than trusting FactorCloud to); invoice ids and numbers are unique within the
@@ -80,9 +82,9 @@ function checkSchedule(schedule: { amount: unknown; invoices: unknown }, ctx: z.
   checkSum(ctx, schedule.amount, membersOf(schedule.invoices, 'amount'), ['amount'], 'invoice amounts');
   checkUnique(
     ctx,
-    membersOf(schedule.invoices, 'integrationId').map(textOrUndefined),
-    (index) => ['invoices', index, 'integrationId'],
-    'integrationId',
+    membersOf(schedule.invoices, 'integrationInvoiceId').map(textOrUndefined),
+    (index) => ['invoices', index, 'integrationInvoiceId'],
+    'integrationInvoiceId',
   );
   checkUnique(
     ctx,
@@ -105,15 +107,23 @@ function atLeastOne<T extends z.ZodType>(item: T) {
 export const createScheduleInput = z
   .object({
     ...scheduleFields,
-    invoices: atLeastOne(z.object({ integrationId: required, ...invoiceFields })),
+    invoices: atLeastOne(z.object({ integrationInvoiceId: required, ...invoiceFields })),
   })
-  .superRefine(checkSchedule, ALWAYS) satisfies z.ZodType<ScheduleWrite, unknown>;
+  .superRefine(checkSchedule, ALWAYS)
+  .transform(({ invoices, ...schedule }) => ({
+    ...schedule,
+    // After every check (which name the input's fields): each invoice's id under the write's name.
+    invoices: invoices.map(({ integrationInvoiceId, ...invoice }) => ({
+      ...invoice,
+      integrationId: integrationInvoiceId,
+    })),
+  })) satisfies z.ZodType<ScheduleWrite, unknown>;
 
 /** A broker invoice's advance "may not exceed the advance % in the client's terms"; those terms are
  * not readable, so the graph only refuses an advance above the invoice's own amount. */
 const brokerInvoice = z
   .object({
-    integrationId: optionalText,
+    integrationInvoiceId: optionalText,
     vendorKey: required,
     advanceAmount: positiveMoney,
     vendorInvoiceNumber: optionalText,
@@ -135,4 +145,12 @@ const brokerInvoice = z
 
 export const createBrokerScheduleInput = z
   .object({ ...scheduleFields, invoices: atLeastOne(brokerInvoice) })
-  .superRefine(checkSchedule, ALWAYS) satisfies z.ZodType<BrokerScheduleWrite, unknown>;
+  .superRefine(checkSchedule, ALWAYS)
+  .transform(({ invoices, ...schedule }) => ({
+    ...schedule,
+    // After every check (which name the input's fields): each invoice's id under the write's name.
+    invoices: invoices.map(({ integrationInvoiceId, ...invoice }) => ({
+      ...invoice,
+      integrationId: integrationInvoiceId,
+    })),
+  })) satisfies z.ZodType<BrokerScheduleWrite, unknown>;

@@ -13,7 +13,12 @@ import type { SimulatorHarness } from '../support/simulatorHarness.js';
  * invoice whose InvoiceIntegrationId the template gives for its number (`CF-<number>` here).
  */
 
-type Factoring = { integrationId: string; invoiceNumber: string; amount: string; clientKey: string } | null;
+type Factoring = {
+  integrationInvoiceId: string;
+  invoiceNumber: string;
+  amount: { amount: string };
+  clientKey: string;
+} | null;
 type Node = { invoiceNumber: string; factoring: Factoring };
 
 const idOf = (invoiceNumber: string | number): string =>
@@ -37,8 +42,8 @@ describe('Invoice.factoring on the simulators', () => {
     const data = dataOf<{ a: Node & { distribution: { status: string } }; b: Node }>(
       await h.query(
         `query ($a: ID!, $b: ID!) {
-          a: invoice(invoiceNumber: $a) { invoiceNumber distribution { status } factoring { integrationId invoiceNumber amount clientKey } }
-          b: invoice(invoiceNumber: $b) { invoiceNumber factoring { integrationId invoiceNumber amount clientKey } }
+          a: invoice(invoiceNumber: $a) { invoiceNumber distribution { status } factoring { integrationInvoiceId invoiceNumber amount { amount } clientKey } }
+          b: invoice(invoiceNumber: $b) { invoiceNumber factoring { integrationInvoiceId invoiceNumber amount { amount } clientKey } }
         }`,
         { a: String(factored.invoiceNumber), b: String(notFactored.invoiceNumber) },
       ),
@@ -47,10 +52,10 @@ describe('Invoice.factoring on the simulators', () => {
       invoiceNumber: String(factored.invoiceNumber),
       distribution: { status: factored.distribution.distributionStatus },
       factoring: {
-        integrationId: idOf(factored.invoiceNumber),
+        integrationInvoiceId: idOf(factored.invoiceNumber),
         invoiceNumber: String(factored.invoiceNumber),
         // The factor holds the same face value Confirma invoiced.
-        amount: factored.amount,
+        amount: { amount: factored.amount },
         clientKey: held.ClientKey,
       },
     });
@@ -83,14 +88,16 @@ describe('Invoice.factoring on the simulators', () => {
 
     h.resetRequests();
     const joined = dataOf<{ invoices: { nodes: Node[] } }>(
-      await h.query(LIST('factoring { integrationId amount }'), { f: window }),
+      await h.query(LIST('factoring { integrationInvoiceId amount { amount } }'), { f: window }),
     );
     const { nodes } = joined.invoices;
     expect(nodes.length).toBeGreaterThan(2);
     for (const node of nodes) {
       const held = h.dataset.factorCloudInvoices.get(idOf(node.invoiceNumber));
       expect(node.factoring).toEqual(
-        held ? { integrationId: idOf(node.invoiceNumber), amount: held.invoice.InvoiceAmount } : null,
+        held
+          ? { integrationInvoiceId: idOf(node.invoiceNumber), amount: { amount: held.invoice.InvoiceAmount } }
+          : null,
       );
     }
     expect(nodes.some((n) => n.factoring !== null) && nodes.some((n) => n.factoring === null)).toBe(true);

@@ -74,7 +74,7 @@ describe.skipIf(!present && !required)('offline IDE in a browser with no interne
   it('GraphiQL loads, explores the schema and runs a query with nothing from beyond loopback', async () => {
     const page = await context.newPage();
     const origin = new URL(h.url).origin;
-    const query = '{ factoringInvoice(integrationId: "777") { client { name } } }';
+    const query = '{ factoringInvoice(integrationInvoiceId: "777") { client { name } } }';
     await page.goto(`${origin}/graphiql?query=${encodeURIComponent(query)}`, { waitUntil: 'load' });
 
     // Schema explorer: the docs list the root fields, from the subgraph's own introspection.

@@ -24,14 +24,14 @@ const STORE = `mutation ($input: StoreFactoringDocumentInput!) {
 }`;
 const POST_PAYMENTS = `mutation ($input: PostFactoringPaymentsInput!, $idempotencyKey: String) {
   postFactoringPayments(input: $input, idempotencyKey: $idempotencyKey) {
-    batch { batchReference batchTotal accountNumber payments { paymentDate paymentType amount transactionNumber invoiceRefNumber } }
+    batch { batchReference batchTotal { amount } accountNumber payments { paymentDate paymentType amount { amount } transactionNumber invoiceRefNumber } }
     userErrors { field code message }
   }
 }`;
 const INVOICE = `query ($id: ID!) {
-  factoringInvoice(integrationId: $id) {
-    integrationId status amount paymentMade lastPaymentMadeOn paidInFull paidInFullOn escrowReserveAmount
-    client { clientKey } debtor { clientKey debtorKey }
+  factoringInvoice(integrationInvoiceId: $id) {
+    integrationInvoiceId status amount { amount } paymentMade lastPaymentMadeOn paidInFull paidInFullOn escrowReserveAmount { amount }
+    client { clientKey } clientDebtor { clientKey debtorKey }
   }
 }`;
 
@@ -108,12 +108,12 @@ describe('FactorCloud documents and payments on the simulator', () => {
       await h.query(INVOICE, { id }),
     ).factoringInvoice;
     expect(before).toMatchObject({
-      integrationId: id,
+      integrationInvoiceId: id,
       status: 'FUNDED',
       paymentMade: false,
       paidInFull: false,
     });
-    expect(before.escrowReserveAmount).not.toBe('0.00');
+    expect(before.escrowReserveAmount).not.toEqual({ amount: '0.00' });
 
     h.resetRequests();
     const payment = {
@@ -136,13 +136,13 @@ describe('FactorCloud documents and payments on the simulator', () => {
     expect(postFactoringPayments).toEqual({
       batch: {
         batchReference: 'E2E-LOCKBOX-1',
-        batchTotal: invoice.InvoiceAmount,
+        batchTotal: { amount: invoice.InvoiceAmount },
         accountNumber: '000123456',
         payments: [
           {
             paymentDate: SIM_TODAY,
             paymentType: 'ACH',
-            amount: invoice.InvoiceAmount,
+            amount: { amount: invoice.InvoiceAmount },
             transactionNumber: 'TRACE-0001',
             invoiceRefNumber: invoice.InvoiceNumber,
           },
@@ -168,9 +168,9 @@ describe('FactorCloud documents and payments on the simulator', () => {
       lastPaymentMadeOn: SIM_TODAY,
       paidInFull: true,
       paidInFullOn: SIM_TODAY,
-      escrowReserveAmount: '0.00',
+      escrowReserveAmount: { amount: '0.00' },
       client: { clientKey: invoice.ClientKey },
-      debtor: { clientKey: invoice.ClientKey, debtorKey: invoice.DebtorKey },
+      clientDebtor: { clientKey: invoice.ClientKey, debtorKey: invoice.DebtorKey },
     });
     expect(h.requests.map((r) => r.path.slice(FACTORCLOUD_PATH.length)).sort()).toEqual([
       '/get-client-debtor/',

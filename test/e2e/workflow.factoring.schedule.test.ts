@@ -14,12 +14,12 @@ const BATCH = 'E2E-BATCH-1';
 
 const CREATE_SCHEDULE = `mutation ($input: CreateFactoringScheduleInput!) {
   createFactoringSchedule(input: $input) {
-    schedule { integrationBatchId clientKey amount paymentMethod invoices { integrationId amount } }
+    schedule { integrationBatchId clientKey amount { amount } paymentMethod invoices { integrationInvoiceId amount { amount } } }
     userErrors { field code message }
   }
 }`;
 const INVOICE_FIELDS =
-  'integrationId invoiceNumber status amount invoiceDate invoiceDueDate refNumber clientKey debtorKey';
+  'integrationInvoiceId invoiceNumber status amount { amount } invoiceDate dueDate refNumber clientKey debtorKey';
 
 const calls = (h: SimulatorHarness): string[] =>
   h.requestsTo(FACTORCLOUD_PATH).map((r) => `${r.method} ${r.path.slice(FACTORCLOUD_PATH.length)}`);
@@ -57,14 +57,14 @@ describe('FactorCloud schedules on the simulator', () => {
           invoices: [
             {
               ...invoice,
-              integrationId: 'E2E-INV-1',
+              integrationInvoiceId: 'E2E-INV-1',
               invoiceNumber: 'E2E-1001',
               amount: '1000.00',
               refNumber: 'BOL-1',
             },
             {
               ...invoice,
-              integrationId: 'E2E-INV-2',
+              integrationInvoiceId: 'E2E-INV-2',
               invoiceNumber: 'E2E-1002',
               amount: '750.25',
               refNumber: 'BOL-2',
@@ -77,11 +77,11 @@ describe('FactorCloud schedules on the simulator', () => {
       schedule: {
         integrationBatchId: BATCH,
         clientKey: CLIENT,
-        amount: '1750.25',
+        amount: { amount: '1750.25' },
         paymentMethod: 'ACH',
         invoices: [
-          { integrationId: 'E2E-INV-1', amount: '1000.00' },
-          { integrationId: 'E2E-INV-2', amount: '750.25' },
+          { integrationInvoiceId: 'E2E-INV-1', amount: { amount: '1000.00' } },
+          { integrationInvoiceId: 'E2E-INV-2', amount: { amount: '750.25' } },
         ],
       },
       userErrors: [],
@@ -104,35 +104,37 @@ describe('FactorCloud schedules on the simulator', () => {
   it('reads the schedule with its invoices from get-sched alone, and joins client and debtor once', async () => {
     h.resetRequests();
     const data = dataOf<{
-      factoringSchedule: { amount: string; invoices: Array<Record<string, unknown>> };
+      factoringSchedule: { amount: unknown; invoices: Array<Record<string, unknown>> };
       factoringInvoice: unknown;
     }>(
       await h.query(
         `query ($b: ID!) {
           factoringSchedule(integrationBatchId: $b) {
-            amount label invoices { ${INVOICE_FIELDS} client { name } debtor { name creditLimit } }
+            amount { amount } label invoices { ${INVOICE_FIELDS} client { name } clientDebtor { name creditLimit { amount currency } } }
           }
-          factoringInvoice(integrationId: "E2E-INV-2") { integrationId amount status }
+          factoringInvoice(integrationInvoiceId: "E2E-INV-2") { integrationInvoiceId amount { amount } status }
         }`,
         { b: BATCH },
       ),
     );
     const { invoices } = data.factoringSchedule;
-    expect(invoices.map((i) => [i.integrationId, i.invoiceNumber, i.status, i.amount, i.refNumber])).toEqual([
-      ['E2E-INV-1', 'E2E-1001', 'PENDING', '1000.00', 'BOL-1'],
-      ['E2E-INV-2', 'E2E-1002', 'PENDING', '750.25', 'BOL-2'],
+    expect(
+      invoices.map((i) => [i.integrationInvoiceId, i.invoiceNumber, i.status, i.amount, i.refNumber]),
+    ).toEqual([
+      ['E2E-INV-1', 'E2E-1001', 'PENDING', { amount: '1000.00' }, 'BOL-1'],
+      ['E2E-INV-2', 'E2E-1002', 'PENDING', { amount: '750.25' }, 'BOL-2'],
     ]);
     expect(invoices[0]).toMatchObject({
       invoiceDate: '2026-11-18',
-      invoiceDueDate: '2026-12-18',
+      dueDate: '2026-12-18',
       clientKey: CLIENT,
       debtorKey: DEBTOR,
       client: { name: 'Workflow Freight Holdings LLC' },
-      debtor: { name: 'Acme Receiving Inc' },
+      clientDebtor: { name: 'Acme Receiving Inc' },
     });
     expect(data.factoringInvoice).toEqual({
-      integrationId: 'E2E-INV-2',
-      amount: '750.25',
+      integrationInvoiceId: 'E2E-INV-2',
+      amount: { amount: '750.25' },
       status: 'PENDING',
     });
     // The root invoice came from the schedule's reply: no get-invoice call at all.

@@ -19,7 +19,7 @@ const CLIENT = 'E2E-CL-1';
 const DEBTOR = 'E2E-DB-1';
 
 const UPSERT_CLIENT = `mutation ($input: UpsertClientInput!) {
-  upsertClient(input: $input) { client { clientKey uuid name city state type industry creditLimit } userErrors { code message } }
+  upsertClient(input: $input) { client { clientKey uuid name city state type industry creditLimit { amount } } userErrors { code message } }
 }`;
 const UPSERT_DEBTOR = `mutation ($input: UpsertDebtorInput!) {
   upsertDebtor(input: $input) { clientDebtor { clientKey debtorKey name city state country } userErrors { code message } }
@@ -40,12 +40,12 @@ describe('FactorCloud workflow on the simulator', () => {
     const data = dataOf(
       await h.query(
         `mutation { testFactorCloudConnection(input: { testValue: "42", testLabel: "E2E" }) {
-          connection { ok endpoint httpStatus errorCode } echo { testValue testLabel } userErrors { code } } }`,
+          check { ok endpoint httpStatus errorCode } echo { testValue testLabel } userErrors { code } } }`,
       ),
     );
     expect(data).toEqual({
       testFactorCloudConnection: {
-        connection: { ok: true, endpoint: 'test-post', httpStatus: 201, errorCode: null },
+        check: { ok: true, endpoint: 'test-post', httpStatus: 201, errorCode: null },
         echo: { testValue: '42', testLabel: 'E2E' },
         userErrors: [],
       },
@@ -75,7 +75,7 @@ describe('FactorCloud workflow on the simulator', () => {
       state: 'KY',
       type: 'CARRIER',
       industry: 'TRANSPORTATION',
-      creditLimit: '50000.00',
+      creditLimit: { amount: '50000.00' },
     });
 
     h.resetRequests();
@@ -91,7 +91,7 @@ describe('FactorCloud workflow on the simulator', () => {
       city: 'Lexington',
       // Fields left out of the second upsert are not sent, so FactorCloud keeps them.
       type: 'CARRIER',
-      creditLimit: '50000.00',
+      creditLimit: { amount: '50000.00' },
     });
     expect(calls(h)[0]).toBe('POST /create-client/');
     expect(bodyOf(h.requests[0])).not.toHaveProperty('Type');

@@ -7,7 +7,7 @@ import type { RecordedRequest } from '../support/fakeUpstream.js';
 
 export const CREATE_SCHEDULE = `mutation ($input: CreateFactoringScheduleInput!, $idempotencyKey: String) {
   createFactoringSchedule(input: $input, idempotencyKey: $idempotencyKey) {
-  schedule { integrationBatchId amount paymentMethod invoices { integrationId invoiceNumber amount refNumber invoiceDueDate status } }
+  schedule { integrationBatchId amount { amount } paymentMethod invoices { integrationInvoiceId invoiceNumber amount { amount } refNumber dueDate status } }
   userErrors { field message code } } }`;
 
 /** The docs' example with its Amount corrected to the invoices' sum (100 + 250 + 375). */
@@ -21,7 +21,7 @@ export function docsExample(integrationBatchId: string) {
     notes: 'Example Notes',
     invoices: [
       {
-        integrationId: `${integrationBatchId}-1`,
+        integrationInvoiceId: `${integrationBatchId}-1`,
         debtorKey: 'EXAMPLE_DEBTOR',
         invoiceNumber: `${integrationBatchId}_1`,
         amount: '100',
@@ -30,13 +30,13 @@ export function docsExample(integrationBatchId: string) {
         refNumber: 'ExampleA',
       },
       {
-        integrationId: `${integrationBatchId}-2`,
+        integrationInvoiceId: `${integrationBatchId}-2`,
         debtorKey: 'EXAMPLE_DEBTOR',
         invoiceNumber: `${integrationBatchId}_2`,
         amount: '250',
       },
       {
-        integrationId: `${integrationBatchId}-3`,
+        integrationInvoiceId: `${integrationBatchId}-3`,
         debtorKey: 'EXAMPLE_DEBTOR2',
         invoiceNumber: `${integrationBatchId}_3`,
         amount: '375',

@@ -40,7 +40,7 @@ describe('lazy fields', () => {
 
   it('fetches for a list only what the operation selects, through aliases, fragments and directives', async () => {
     const fragments: Record<string, string> = {
-      F: 'fragment F on Invoice { f: factoring { amount } }',
+      F: 'fragment F on Invoice { f: factoring { amount { amount } } }',
       C: 'fragment C on PaymentControl { case { stage } }',
     };
     const list = (selection: string) =>
@@ -57,12 +57,12 @@ describe('lazy fields', () => {
       return [h.factorCloud.requestsTo('get-invoice').length, h.confirma.requestsTo('/invoice/case').length];
     };
     const all = NUMBERS.length;
-    expect(await calls('factoring @skip(if: $on) { amount } paymentControl { caseId }', true)).toEqual([
-      0, 0,
-    ]);
+    expect(
+      await calls('factoring @skip(if: $on) { amount { amount } } paymentControl { caseId }', true),
+    ).toEqual([0, 0]);
     expect(
       await calls(
-        'factoring @include(if: $on) { amount } paymentControl { case @skip(if: $on) { stage } }',
+        'factoring @include(if: $on) { amount { amount } } paymentControl { case @skip(if: $on) { stage } }',
         false,
       ),
     ).toEqual([0, all]);
@@ -89,7 +89,7 @@ describe('batching and de-duplication', () => {
     const reply = await h.query(`{
       invoices { nodes { invoiceNumber
         distribution { status } paymentControl { case { stage balance { totalAmount { amount } } } }
-        factoring { status amount client { name } } } }
+        factoring { status amount { amount } client { name } } } }
     }`);
     expect(reply.body.errors).toBeUndefined();
     expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
@@ -105,10 +105,10 @@ describe('batching and de-duplication', () => {
 
   it('fetches a resource once however many aliases ask for it', async () => {
     const reply = await h.query(`{
-      a: invoice(invoiceNumber: "101") { factoring { amount client { name } } }
+      a: invoice(invoiceNumber: "101") { factoring { amount { amount } client { name } } }
       b: invoice(invoiceNumber: "101") { factoring { status client { email } } paymentControl { case { stage } } }
       c: invoice(invoiceNumber: "0101") { paymentControl { case { status } } }
-      d: invoices(filter: { invoiceNumber: "101" }) { nodes { factoring { amount } } }
+      d: invoices(filter: { invoiceNumber: "101" }) { nodes { factoring { amount { amount } } } }
     }`);
     expect(reply.body.errors).toBeUndefined();
     expect(h.confirma.requestsTo('/invoice/distribution')).toHaveLength(1);
@@ -128,7 +128,7 @@ describe('batching and de-duplication', () => {
         ? { json: factoringInvoice(request.query.InvoiceIntegrationId ?? '', 'CL-1'), delayMs: 40 }
         : undefined;
     try {
-      await h.query('{ invoices { nodes { factoring { amount } } } }');
+      await h.query('{ invoices { nodes { factoring { amount { amount } } } } }');
     } finally {
       h.factorCloud.override = undefined;
     }
@@ -215,10 +215,10 @@ describe('FACTORCLOUD_INVOICE_ID_TEMPLATE', () => {
       templated.confirma.records.push(distributionRecord(777));
       templated.factorCloud.invoices.set('CF-777', factoringInvoice('777'));
       const reply = await templated.query(
-        '{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationId } } }',
+        '{ invoice(invoiceNumber: "777") { factoring { invoiceNumber integrationInvoiceId } } }',
       );
       expect(reply.body.data).toEqual({
-        invoice: { factoring: { invoiceNumber: '777', integrationId: 'CF-777' } },
+        invoice: { factoring: { invoiceNumber: '777', integrationInvoiceId: 'CF-777' } },
       });
       expect(
         templated.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId),

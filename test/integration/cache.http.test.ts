@@ -66,7 +66,7 @@ describe('Cache-Control of responses', () => {
       `{ invoices { nodes { invoiceNumber } } }`,
       `{ collectionCase(caseId: "480001") { balance { totalAmount { amount } } } }`,
       `{ accessTokenStatus { valid } }`,
-      `{ factorCloudConnection { ok } }`,
+      `{ factorCloudConnectionCheck { ok } }`,
       `mutation { upsertClient(input: { clientKey: "CL-1", name: "Renamed" }) { userErrors { code } } }`,
       `{ collectionCase(caseId: "not-a-number") { caseId } }`,
     ].map((query) => cacheControl(query));
@@ -104,12 +104,12 @@ describe('CACHE_MODE=off', () => {
 
 describe('calls the cache never answers', () => {
   it('sends token and connection checks upstream every time, with the cache on', async () => {
-    const query = `{ accessTokenStatus { valid } factorCloudConnection { ok endpoint } }`;
+    const query = `{ accessTokenStatus { valid } factorCloudConnectionCheck { ok endpoint } }`;
     const first = await h.query(query);
     const second = await h.query(query);
     for (const reply of [first, second]) {
       expect(reply.body.errors).toBeUndefined();
-      expect(reply.body.data).toMatchObject({ factorCloudConnection: { endpoint: 'test-get' } });
+      expect(reply.body.data).toMatchObject({ factorCloudConnectionCheck: { endpoint: 'test-get' } });
     }
     expect(confirma.requestsTo('/validate')).toHaveLength(2);
     expect(factorCloud.requests.filter((r) => r.path.includes('test-get'))).toHaveLength(2);

@@ -65,8 +65,8 @@ describe('FactorCloud writes', () => {
   });
 
   it('createFactoringSchedule: the schedule and its invoices are read afresh', async () => {
-    const schedule = () => ok(`{ factoringSchedule(integrationBatchId: "B-1") { amount } }`);
-    const invoice = () => ok(`{ factoringInvoice(integrationId: "B-1-2") { amount } }`);
+    const schedule = () => ok(`{ factoringSchedule(integrationBatchId: "B-1") { amount { amount } } }`);
+    const invoice = () => ok(`{ factoringInvoice(integrationInvoiceId: "B-1-2") { amount { amount } } }`);
     expect(await schedule()).toEqual({ factoringSchedule: null });
     expect(await invoice()).toEqual({ factoringInvoice: null });
     await schedule();
@@ -77,14 +77,14 @@ describe('FactorCloud writes', () => {
     // Its own read-before-write goes to FactorCloud, never to the cache.
     expect(reads('get-sched')).toBe(2);
 
-    expect(await invoice()).toEqual({ factoringInvoice: { amount: '250.00' } });
-    expect(await schedule()).toEqual({ factoringSchedule: { amount: '725.00' } });
+    expect(await invoice()).toEqual({ factoringInvoice: { amount: { amount: '250.00' } } });
+    expect(await schedule()).toEqual({ factoringSchedule: { amount: { amount: '725.00' } } });
     expect([reads('get-sched'), reads('get-invoice')]).toEqual([3, 2]);
   });
 
   it('postFactoringPayments: invoices are read afresh (FactorCloud matches payments itself)', async () => {
     factorCloud.invoices.set('INV-7', factoringInvoice('INV-7'));
-    const read = () => ok(`{ factoringInvoice(integrationId: "INV-7") { paymentMade } }`);
+    const read = () => ok(`{ factoringInvoice(integrationInvoiceId: "INV-7") { paymentMade } }`);
     expect(await read()).toEqual({ factoringInvoice: { paymentMade: false } });
     await read();
     factorCloud.invoices.set('INV-7', factoringInvoice('INV-7', 'CL-1', { PaymentMade: 'Y' }));

@@ -63,7 +63,7 @@ describe.skipIf(skipWithoutRedis('cache.redis.test.ts'))('shared cache in a real
   beforeEach(() => one.resetRequests());
 
   const INVOICE = `query ($n: ID!) { invoice(invoiceNumber: $n) {
-    invoiceNumber distribution { status } paymentControl { caseId } factoring { status amount } } }`;
+    invoiceNumber distribution { status } paymentControl { caseId } factoring { status amount { amount } } } }`;
 
   describe('two instances sharing one Redis', () => {
     it('serves instance two from what instance one cached: no upstream call at all', async () => {

@@ -67,7 +67,8 @@ describe('TTL by state', () => {
   });
 
   it('keeps cancelled and paid-in-full FactorCloud invoices an hour, open ones 30 s', async () => {
-    const read = (id: string) => ok(`{ factoringInvoice(integrationId: "${id}") { status paidInFull } }`);
+    const read = (id: string) =>
+      ok(`{ factoringInvoice(integrationInvoiceId: "${id}") { status paidInFull } }`);
     const calls = (id: string) =>
       factorCloud.requestsTo('get-invoice').filter((r) => r.query.InvoiceIntegrationId === id).length;
     for (const id of ['OPEN', 'PAID', 'CANCELLED']) await read(id);

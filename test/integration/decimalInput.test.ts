@@ -11,7 +11,7 @@ afterAll(() => h.close());
 beforeEach(() => h.resetRequests());
 
 const UPSERT_CLIENT = `mutation ($input: UpsertClientInput!) {
-  upsertClient(input: $input) { client { creditLimit } userErrors { field code message } } }`;
+  upsertClient(input: $input) { client { creditLimit { amount currency } } userErrors { field code message } } }`;
 
 const withLimit = (creditLimit: string) =>
   `mutation { upsertClient(input: { clientKey: "CL-9", name: "Nine", creditLimit: ${creditLimit} }) { userErrors { code } } }`;

@@ -12,7 +12,7 @@ const PAGE_FIELDS = `query ($r: [_Any!]!) {
       invoiceNumber
       distribution { status }
       paymentControl { status case { stage } }
-      factoring { amount client { name } }
+      factoring { amount { amount } client { name } }
     }
   }
 }`;

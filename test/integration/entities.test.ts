@@ -6,7 +6,7 @@ import type { Harness } from '../support/harness.js';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Invoice { invoiceNumber distribution { status } factoring { amount } }
+    ... on Invoice { invoiceNumber distribution { status } factoring { amount { amount } } }
     ... on Client { clientKey name industry }
   }
 }`;
@@ -32,7 +32,7 @@ describe('_entities', () => {
     const one = {
       invoiceNumber: '501',
       distribution: { status: 'DELIVERED' },
-      factoring: { amount: '1250.50' },
+      factoring: { amount: { amount: '1250.50' } },
     };
     expect(body.data?._entities).toEqual([
       one,

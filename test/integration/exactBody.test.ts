@@ -11,7 +11,7 @@ afterAll(() => h.close());
 beforeEach(() => h.resetRequests());
 
 const UPSERT_CLIENT = `mutation ($input: UpsertClientInput!) {
-  upsertClient(input: $input) { client { creditLimit } userErrors { field code message } } }`;
+  upsertClient(input: $input) { client { creditLimit { amount currency } } userErrors { field code message } } }`;
 
 /** Posts a body as written: a JSON number such as 12345678901234567.89 has no JavaScript twin. */
 async function postRaw(body: string): Promise<GraphQLReply['body']> {

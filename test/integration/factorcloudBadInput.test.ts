@@ -34,7 +34,7 @@ async function expectRefused(
 }
 
 const invoice = (n: number, amount: string) => ({
-  integrationId: `I-${n}`,
+  integrationInvoiceId: `I-${n}`,
   debtorKey: 'DB-1',
   invoiceNumber: `N-${n}`,
   amount,
@@ -65,11 +65,11 @@ describe('FactorCloud mutations refuse bad input before any upstream call', () =
     );
   });
 
-  it('upsertDebtor: country outside USA/MEX/CAN and a malformed phone', async () => {
+  it('upsertDebtor: country UNKNOWN (an output-only value) and a malformed phone', async () => {
     await expectRefused(
       'upsertDebtor',
       'UpsertDebtorInput!',
-      { clientKey: 'C-1', debtorKey: 'D-1', name: 'Debtor', country: 'US', phone: '+1 502 555 0100' },
+      { clientKey: 'C-1', debtorKey: 'D-1', name: 'Debtor', country: 'UNKNOWN', phone: '+1 502 555 0100' },
       [
         ['input.phone', 'INVALID_FORMAT'],
         ['input.country', 'INVALID_VALUE'],
@@ -124,7 +124,7 @@ describe('FactorCloud mutations refuse bad input before any upstream call', () =
         ['input.invoices.1.amount', 'OUT_OF_RANGE'],
         ['input.invoices.1.documentBase64', 'INVALID_FORMAT'],
         ['input.invoices.2.amount', 'TOO_MANY_DECIMALS'],
-        ['input.invoices.3.integrationId', 'INCONSISTENT'],
+        ['input.invoices.3.integrationInvoiceId', 'INCONSISTENT'],
         ['input.invoices.3.invoiceNumber', 'INCONSISTENT'],
       ],
     );

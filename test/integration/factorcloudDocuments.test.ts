@@ -112,11 +112,13 @@ describe('schedule invoices without an InvoiceIntegrationId', () => {
   it('are keyed by the configured invoice id template and answer factoringInvoice without a call', async () => {
     h.factorCloud.schedules.set('B-T', schedule('B-T', [scheduleInvoice(undefined, '260100001', '99.99')]));
     const { body } = await h.query(`{
-      factoringSchedule(integrationBatchId: "B-T") { invoices { integrationId amount } }
-      factoringInvoice(integrationId: "CF-260100001") { invoiceNumber }
+      factoringSchedule(integrationBatchId: "B-T") { invoices { integrationInvoiceId amount { amount } } }
+      factoringInvoice(integrationInvoiceId: "CF-260100001") { invoiceNumber }
     }`);
     expect(body.data).toEqual({
-      factoringSchedule: { invoices: [{ integrationId: 'CF-260100001', amount: '99.99' }] },
+      factoringSchedule: {
+        invoices: [{ integrationInvoiceId: 'CF-260100001', amount: { amount: '99.99' } }],
+      },
       factoringInvoice: { invoiceNumber: '260100001' },
     });
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(0);

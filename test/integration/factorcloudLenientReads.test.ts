@@ -19,21 +19,21 @@ beforeEach(() => {
   h.factorCloud.override = undefined;
 });
 
-const INVOICE_FIELDS = 'invoiceNumber amount status refNumber paymentMade paidInFull';
+const INVOICE_FIELDS = 'invoiceNumber amount { amount } status refNumber paymentMade paidInFull';
 
 describe('PaymentMade', () => {
   it('reads "100.00" as null on get-invoice and keeps every other field', async () => {
     h.factorCloud.invoices.set('PM-1', factoringInvoice('INV-1', 'CL-1', { PaymentMade: '100.00' }));
     h.factorCloud.invoices.set('PM-2', factoringInvoice('INV-2', 'CL-1', { PaymentMade: 'Y' }));
     const { body } = await h.query(`{
-      a: factoringInvoice(integrationId: "PM-1") { ${INVOICE_FIELDS} }
-      b: factoringInvoice(integrationId: "PM-2") { paymentMade }
+      a: factoringInvoice(integrationInvoiceId: "PM-1") { ${INVOICE_FIELDS} }
+      b: factoringInvoice(integrationInvoiceId: "PM-2") { paymentMade }
     }`);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       a: {
         invoiceNumber: 'INV-1',
-        amount: '1250.50',
+        amount: { amount: '1250.50' },
         status: 'FUNDED',
         refNumber: 'BOL-INV-1',
         paymentMade: null,
@@ -52,18 +52,20 @@ describe('PaymentMade', () => {
       schedule('PM-BR', [{ ...partial, VendorKey: 'VN-1', AdvanceAmount: '8' }], { Amount: '10' }),
     );
     const { body } = await h.query(`{
-      factoringSchedule(integrationBatchId: "PM-B") { invoices { integrationId paymentMade amount } }
-      brokerSchedule(integrationBatchId: "PM-BR") { invoices { vendorKey paymentMade advanceAmount } }
+      factoringSchedule(integrationBatchId: "PM-B") { invoices { integrationInvoiceId paymentMade amount { amount } } }
+      brokerSchedule(integrationBatchId: "PM-BR") { invoices { vendorKey paymentMade advanceAmount { amount } } }
     }`);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       factoringSchedule: {
         invoices: [
-          { integrationId: 'PM-3', paymentMade: null, amount: '10.00' },
-          { integrationId: 'PM-4', paymentMade: true, amount: '5.00' },
+          { integrationInvoiceId: 'PM-3', paymentMade: null, amount: { amount: '10.00' } },
+          { integrationInvoiceId: 'PM-4', paymentMade: true, amount: { amount: '5.00' } },
         ],
       },
-      brokerSchedule: { invoices: [{ vendorKey: 'VN-1', paymentMade: null, advanceAmount: '8.00' }] },
+      brokerSchedule: {
+        invoices: [{ vendorKey: 'VN-1', paymentMade: null, advanceAmount: { amount: '8.00' } }],
+      },
     });
   });
 });
@@ -72,7 +74,7 @@ describe('get-sched InvoiceArray', () => {
   it('reads "InvoiceArray": "" as a schedule with no invoices', async () => {
     h.factorCloud.schedules.set('EMPTY-ARR', schedule('EMPTY-ARR', [], { InvoiceArray: '', Amount: '0.00' }));
     const { body } = await h.query(
-      '{ factoringSchedule(integrationBatchId: "EMPTY-ARR") { integrationBatchId label invoices { amount } } }',
+      '{ factoringSchedule(integrationBatchId: "EMPTY-ARR") { integrationBatchId label invoices { amount { amount } } } }',
     );
     expect(body).toEqual({
       data: {
@@ -91,15 +93,15 @@ describe('get-sched InvoiceArray', () => {
     ];
     h.factorCloud.schedules.set('ANON', schedule('ANON', invoices, { Amount: '102' }));
     const { body } = await h.query(
-      '{ factoringSchedule(integrationBatchId: "ANON") { amount invoices { integrationId invoiceNumber amount } } }',
+      '{ factoringSchedule(integrationBatchId: "ANON") { amount { amount } invoices { integrationInvoiceId invoiceNumber amount { amount } } } }',
     );
     expect(body).toEqual({
       data: {
         factoringSchedule: {
-          amount: '102.00',
+          amount: { amount: '102.00' },
           invoices: [
-            { integrationId: 'ID-1', invoiceNumber: 'INV-1', amount: '1.00' },
-            { integrationId: 'INV-2', invoiceNumber: 'INV-2', amount: '2.00' },
+            { integrationInvoiceId: 'ID-1', invoiceNumber: 'INV-1', amount: { amount: '1.00' } },
+            { integrationInvoiceId: 'INV-2', invoiceNumber: 'INV-2', amount: { amount: '2.00' } },
           ],
         },
       },

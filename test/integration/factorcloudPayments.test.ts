@@ -39,7 +39,7 @@ describe('postFactoringPayments (post-payments)', () => {
     ];
     const { body } = await h.query(
       `mutation ($input: PostFactoringPaymentsInput!) { postFactoringPayments(input: $input) {
-        batch { batchReference batchTotal payments { paymentDate paymentType amount } } userErrors { code } } }`,
+        batch { batchReference batchTotal { amount } payments { paymentDate paymentType amount { amount } } } userErrors { code } } }`,
       { input: { batchReference: 'mmm-111', batchTotal: '1500.00', accountNumber: '861495268', payments } },
     );
     expect(body.errors).toBeUndefined();
@@ -69,10 +69,10 @@ describe('postFactoringPayments (post-payments)', () => {
     expect(body.data?.postFactoringPayments).toEqual({
       batch: {
         batchReference: 'mmm-111',
-        batchTotal: '1500.00',
+        batchTotal: { amount: '1500.00' },
         payments: [
-          { paymentDate: '2026-03-31', paymentType: 'ACH', amount: '1000.00' },
-          { paymentDate: '2026-04-01', paymentType: 'CHECK', amount: '500.00' },
+          { paymentDate: '2026-03-31', paymentType: 'ACH', amount: { amount: '1000.00' } },
+          { paymentDate: '2026-04-01', paymentType: 'CHECK', amount: { amount: '500.00' } },
         ],
       },
       userErrors: [],
@@ -83,10 +83,10 @@ describe('postFactoringPayments (post-payments)', () => {
 describe('testFactorCloudConnection (test-post)', () => {
   it("posts the docs' example values and reads the 201 echo", async () => {
     const { body } = await h.query(
-      'mutation { testFactorCloudConnection { connection { ok httpStatus } echo { testValue testLabel } userErrors { code } } }',
+      'mutation { testFactorCloudConnection { check { ok httpStatus } echo { testValue testLabel } userErrors { code } } }',
     );
     expect(body.data?.testFactorCloudConnection).toEqual({
-      connection: { ok: true, httpStatus: 201 },
+      check: { ok: true, httpStatus: 201 },
       echo: { testValue: '1', testLabel: 'Test' },
       userErrors: [],
     });

@@ -30,21 +30,22 @@ beforeEach(() => {
 describe('factoringSchedule', () => {
   it('reads get-sched by IntegrationBatchId (path suffix, query parameter and header) with every invoice', async () => {
     const { body } = await h.query(`{ factoringSchedule(integrationBatchId: "B-1") {
-      integrationBatchId clientKey amount paymentMethod label
-      invoices { integrationId invoiceNumber amount status clientKey } client { name } } }`);
+      integrationBatchId clientKey amount { amount currency } paymentMethod paymentMethodRaw label
+      invoices { integrationInvoiceId invoiceNumber amount { amount } status clientKey } client { name } } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data?.factoringSchedule).toMatchObject({
       integrationBatchId: 'B-1',
-      amount: '725.10',
+      amount: { amount: '725.10', currency: 'USD' },
       paymentMethod: 'WIRE',
+      paymentMethodRaw: 'W',
       client: { name: 'One Freight LLC' },
     });
     const invoices = (body.data?.factoringSchedule as { invoices: unknown[] }).invoices;
     expect(invoices).toHaveLength(4);
     expect(invoices[1]).toEqual({
-      integrationId: 'INT-2',
+      integrationInvoiceId: 'INT-2',
       invoiceNumber: 'INV-2',
-      amount: '250.50',
+      amount: { amount: '250.50' },
       status: 'PENDING',
       clientKey: 'CL-1',
     });
@@ -58,23 +59,29 @@ describe('factoringSchedule', () => {
 
   it('primes the invoice loader: factoringInvoice for a scheduled invoice costs no get-invoice call', async () => {
     const { body } = await h.query(`{
-      one: factoringInvoice(integrationId: "INT-3") { invoiceNumber amount debtorKey }
-      factoringSchedule(integrationBatchId: "B-1") { invoices { integrationId amount } }
-      two: factoringInvoice(integrationId: "INT-4") { amount }
+      one: factoringInvoice(integrationInvoiceId: "INT-3") { invoiceNumber amount { amount } debtorKey }
+      factoringSchedule(integrationBatchId: "B-1") { invoices { integrationInvoiceId amount { amount } } }
+      two: factoringInvoice(integrationInvoiceId: "INT-4") { amount { amount } }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data?.one).toEqual({ invoiceNumber: 'INV-3', amount: '374.50', debtorKey: 'DB-2' });
-    expect(body.data?.two).toEqual({ amount: '0.10' });
+    expect(body.data?.one).toEqual({
+      invoiceNumber: 'INV-3',
+      amount: { amount: '374.50' },
+      debtorKey: 'DB-2',
+    });
+    expect(body.data?.two).toEqual({ amount: { amount: '0.10' } });
     expect(h.factorCloud.requestsTo('get-sched')).toHaveLength(1);
     expect(h.factorCloud.requestsTo('get-invoice')).toHaveLength(0);
   });
 
   it('still calls get-invoice for an id the schedule does not hold', async () => {
     const { body } = await h.query(`{
-      factoringSchedule(integrationBatchId: "B-1") { amount }
-      factoringInvoice(integrationId: "OTHER") { amount }
+      factoringSchedule(integrationBatchId: "B-1") { amount { amount } }
+      factoringInvoice(integrationInvoiceId: "OTHER") { amount { amount } }
     }`);
-    expect(body).toEqual({ data: { factoringSchedule: { amount: '725.10' }, factoringInvoice: null } });
+    expect(body).toEqual({
+      data: { factoringSchedule: { amount: { amount: '725.10' } }, factoringInvoice: null },
+    });
     expect(h.factorCloud.requestsTo('get-invoice').map((r) => r.query.InvoiceIntegrationId)).toEqual([
       'OTHER',
     ]);
@@ -84,38 +91,39 @@ describe('factoringSchedule', () => {
     h.factorCloud.override = (request) =>
       request.query.IntegrationBatchId === 'GONE' ? { status: 404, json: { message: 'no' } } : undefined;
     const { body } = await h.query(`{
-      a: factoringSchedule(integrationBatchId: "NOPE") { amount }
-      b: factoringSchedule(integrationBatchId: "GONE") { amount }
+      a: factoringSchedule(integrationBatchId: "NOPE") { label }
+      b: factoringSchedule(integrationBatchId: "GONE") { label }
     }`);
     expect(body).toEqual({ data: { a: null, b: null } });
   });
 
-  it('turns an unknown PaymentMethod letter into UPSTREAM_BAD_RESPONSE on that field only', async () => {
+  it('reads an unknown PaymentMethod letter as UNKNOWN with the letter in paymentMethodRaw, no error', async () => {
     h.factorCloud.override = (request) =>
       request.path.includes('get-sched') ? { json: schedule('B-9', [], { PaymentMethod: 'Z' }) } : undefined;
     const { body } = await h.query(
-      '{ factoringSchedule(integrationBatchId: "B-9") { amount } client(clientKey: "CL-1") { name } }',
+      '{ factoringSchedule(integrationBatchId: "B-9") { paymentMethod paymentMethodRaw } client(clientKey: "CL-1") { name } }',
     );
-    expect(body.data).toEqual({ factoringSchedule: null, client: { name: 'One Freight LLC' } });
-    expect(body.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.endpoint])).toEqual([
-      [['factoringSchedule'], 'UPSTREAM_BAD_RESPONSE', 'get-sched'],
-    ]);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      factoringSchedule: { paymentMethod: 'UNKNOWN', paymentMethodRaw: 'Z' },
+      client: { name: 'One Freight LLC' },
+    });
   });
 });
 
 describe('debtors', () => {
-  it('joins FactoringInvoice.debtor once per (client, debtor) pair', async () => {
+  it('joins FactoringInvoice.clientDebtor once per (client, debtor) pair', async () => {
     const { body } = await h.query(`{ factoringSchedule(integrationBatchId: "B-1") {
-      invoices { debtor { clientKey debtorKey name creditLimit buyStatus } } } }`);
+      invoices { clientDebtor { clientKey debtorKey name creditLimit { amount currency } buyStatus } } } }`);
     expect(body.errors).toBeUndefined();
-    const debtors = (body.data?.factoringSchedule as { invoices: Array<{ debtor: unknown }> }).invoices.map(
-      (invoice) => invoice.debtor,
-    );
+    const debtors = (
+      body.data?.factoringSchedule as { invoices: Array<{ clientDebtor: unknown }> }
+    ).invoices.map((invoice) => invoice.clientDebtor);
     expect(debtors[0]).toEqual({
       clientKey: 'CL-1',
       debtorKey: 'DB-1',
       name: 'Debtor DB-1',
-      creditLimit: '25000.00',
+      creditLimit: { amount: '25000.00', currency: 'USD' },
       buyStatus: true,
     });
     expect(debtors[2]).toMatchObject({ debtorKey: 'DB-2', creditLimit: null, buyStatus: false });
@@ -178,10 +186,10 @@ describe('debtors', () => {
   });
 });
 
-describe('factorCloudConnection', () => {
+describe('factorCloudConnectionCheck', () => {
   it('reports ok from test-get', async () => {
-    const { body } = await h.query('{ factorCloudConnection { ok endpoint httpStatus errorCode } }');
-    expect(body.data?.factorCloudConnection).toEqual({
+    const { body } = await h.query('{ factorCloudConnectionCheck { ok endpoint httpStatus errorCode } }');
+    expect(body.data?.factorCloudConnectionCheck).toEqual({
       ok: true,
       endpoint: 'test-get',
       httpStatus: 200,
@@ -192,9 +200,9 @@ describe('factorCloudConnection', () => {
 
   it('reports refused credentials as ok: false with a code, not as an error', async () => {
     h.factorCloud.override = () => ({ status: 401, json: { message: 'secret detail' } });
-    const { body } = await h.query('{ factorCloudConnection { ok httpStatus errorCode message } }');
+    const { body } = await h.query('{ factorCloudConnectionCheck { ok httpStatus errorCode message } }');
     expect(body.errors).toBeUndefined();
-    expect(body.data?.factorCloudConnection).toMatchObject({
+    expect(body.data?.factorCloudConnectionCheck).toMatchObject({
       ok: false,
       httpStatus: 401,
       errorCode: 'UPSTREAM_UNAUTHORIZED',

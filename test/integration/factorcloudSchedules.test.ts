@@ -60,19 +60,19 @@ describe('createFactoringSchedule (create-sched)', () => {
     expect(body.data?.createFactoringSchedule).toEqual({
       schedule: {
         integrationBatchId: 'S-1',
-        amount: '725.00',
+        amount: { amount: '725.00' },
         paymentMethod: 'WIRE',
         invoices: [
           {
-            integrationId: 'S-1-1',
+            integrationInvoiceId: 'S-1-1',
             invoiceNumber: 'S-1_1',
-            amount: '100.00',
+            amount: { amount: '100.00' },
             refNumber: 'ExampleA',
-            invoiceDueDate: '2020-01-30',
+            dueDate: '2020-01-30',
             status: 'PENDING',
           },
-          expect.objectContaining({ integrationId: 'S-1-2', amount: '250.00' }),
-          expect.objectContaining({ integrationId: 'S-1-3', amount: '375.00' }),
+          expect.objectContaining({ integrationInvoiceId: 'S-1-2', amount: { amount: '250.00' } }),
+          expect.objectContaining({ integrationInvoiceId: 'S-1-3', amount: { amount: '375.00' } }),
         ],
       },
       userErrors: [],
@@ -164,7 +164,7 @@ describe('createBrokerSchedule (create-sched-broker)', () => {
     };
     const { body } = await h.query(
       `mutation ($input: CreateBrokerScheduleInput!) { createBrokerSchedule(input: $input) {
-        schedule { integrationBatchId invoices { vendorKey advanceAmount vendorInvoiceNumber clientKey } } userErrors { code } } }`,
+        schedule { integrationBatchId invoices { vendorKey advanceAmount { amount } vendorInvoiceNumber clientKey } } userErrors { code } } }`,
       { input },
     );
     expect(body.errors).toBeUndefined();
@@ -192,18 +192,23 @@ describe('createBrokerSchedule (create-sched-broker)', () => {
       schedule: {
         integrationBatchId: 'BR-1',
         invoices: [
-          { vendorKey: 'VN-1', advanceAmount: '1000.00', vendorInvoiceNumber: 'V-77', clientKey: 'CL-1' },
+          {
+            vendorKey: 'VN-1',
+            advanceAmount: { amount: '1000.00' },
+            vendorInvoiceNumber: 'V-77',
+            clientKey: 'CL-1',
+          },
         ],
       },
       userErrors: [],
     });
     h.resetRequests();
     const read = await h.query(
-      '{ brokerSchedule(integrationBatchId: "BR-1") { amount invoices { advanceAmount } } }',
+      '{ brokerSchedule(integrationBatchId: "BR-1") { amount { amount } invoices { advanceAmount { amount } } } }',
     );
     expect(read.body.data?.brokerSchedule).toEqual({
-      amount: '1200.50',
-      invoices: [{ advanceAmount: '1000.00' }],
+      amount: { amount: '1200.50' },
+      invoices: [{ advanceAmount: { amount: '1000.00' } }],
     });
   });
 });

@@ -18,7 +18,7 @@ beforeEach(() => {
 const sentBody = (call: string) => sent(h.factorCloud, call);
 
 const UPSERT_CLIENT = `mutation ($input: UpsertClientInput!) {
-  upsertClient(input: $input) { client { clientKey name type industry creditLimit state } userErrors { field code } } }`;
+  upsertClient(input: $input) { client { clientKey name type industry creditLimit { amount } state } userErrors { field code } } }`;
 
 describe('upsertClient (create-client)', () => {
   it('sends the docs field names with numbers as strings and returns the echo', async () => {
@@ -44,7 +44,7 @@ describe('upsertClient (create-client)', () => {
         name: 'Acme Trucking LLC',
         type: 'BROKER',
         industry: 'STAFFING',
-        creditLimit: '50000.00',
+        creditLimit: { amount: '50000.00' },
         state: 'KY',
       },
       userErrors: [],
@@ -79,7 +79,7 @@ describe('upsertClient (create-client)', () => {
 });
 
 const UPSERT_DEBTOR = `mutation ($input: UpsertDebtorInput!) {
-  upsertDebtor(input: $input) { clientDebtor { clientKey debtorKey name zipCode mcNumber creditLimit } userErrors { field code } } }`;
+  upsertDebtor(input: $input) { clientDebtor { clientKey debtorKey name zipCode mcNumber creditLimit { amount } } userErrors { field code } } }`;
 
 describe('upsertDebtor (create-debtor)', () => {
   const input = {
@@ -91,7 +91,7 @@ describe('upsertDebtor (create-debtor)', () => {
     city: 'Toronto',
     state: 'on',
     zipCode: 'M5H 2N2',
-    country: 'can',
+    country: 'CAN',
     phone: '4165550100',
     fax: '416-555-0101',
     email: 'ap@bigbox.test',
@@ -142,7 +142,12 @@ describe('upsertDebtor (create-debtor)', () => {
       input: { clientKey: 'CL-2', debtorKey: 'DB-60', name: 'Sixty' },
     });
     expect(linked.body.data?.upsertDebtor).toMatchObject({
-      clientDebtor: { clientKey: 'CL-2', debtorKey: 'DB-60', name: 'Sixty', creditLimit: '9000.00' },
+      clientDebtor: {
+        clientKey: 'CL-2',
+        debtorKey: 'DB-60',
+        name: 'Sixty',
+        creditLimit: { amount: '9000.00' },
+      },
     });
     h.factorCloud.clientDebtors.set(
       linkKey('CL-2', 'DB-61'),
@@ -152,7 +157,7 @@ describe('upsertDebtor (create-debtor)', () => {
       input: { clientKey: 'CL-2', debtorKey: 'DB-61', name: 'Renamed' },
     });
     expect(updated.body.data?.upsertDebtor).toMatchObject({
-      clientDebtor: { debtorKey: 'DB-61', name: 'Renamed', creditLimit: '1.00' },
+      clientDebtor: { debtorKey: 'DB-61', name: 'Renamed', creditLimit: { amount: '1.00' } },
     });
   });
 });

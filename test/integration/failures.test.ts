@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 const LIST =
-  '{ invoices { totalCount nodes { invoiceNumber distribution { status } factoring { status amount } } } }';
+  '{ invoices { totalCount nodes { invoiceNumber distribution { status } factoring { status amount { amount } } } } }';
 
 /** Make FactorCloud answer get-invoice for invoice 202 with `reply`; the others stay healthy. */
 function failInvoice202(reply: FakeReply) {
@@ -36,8 +36,8 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     ['a 401', { status: 401, json: { message: 'nope' } }, 'UPSTREAM_UNAUTHORIZED'],
     ['malformed JSON', { raw: '{"ClientKey": "CL-1", "InvoiceAm' }, 'UPSTREAM_BAD_RESPONSE'],
     [
-      'an unknown status letter',
-      { json: factoringInvoice('202', 'CL-1', { InvoiceStatus: 'Z' }) },
+      'an amount that is no number',
+      { json: factoringInvoice('202', 'CL-1', { InvoiceAmount: 'N/A' }) },
       'UPSTREAM_BAD_RESPONSE',
     ],
     ['a dropped connection', { drop: true }, 'UPSTREAM_UNAVAILABLE'],
@@ -54,8 +54,8 @@ describe('one upstream failure nulls one field and keeps the rest', () => {
     const nodes = (body.data?.invoices as { nodes: Array<Record<string, unknown>> }).nodes;
     expect(nodes.map((n) => n.invoiceNumber)).toEqual(['201', '202', '203']);
     expect(nodes[1]?.factoring).toBeNull();
-    expect(nodes[0]?.factoring).toEqual({ status: 'FUNDED', amount: '1250.50' });
-    expect(nodes[2]?.factoring).toEqual({ status: 'FUNDED', amount: '1250.50' });
+    expect(nodes[0]?.factoring).toEqual({ status: 'FUNDED', amount: { amount: '1250.50' } });
+    expect(nodes[2]?.factoring).toEqual({ status: 'FUNDED', amount: { amount: '1250.50' } });
     expect(nodes.every((n) => (n.distribution as { status: string }).status === 'DELIVERED')).toBe(true);
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]?.path).toEqual(['invoices', 'nodes', 1, 'factoring']);

@@ -19,7 +19,7 @@ afterAll(() => h.close());
 
 describe('internal errors', () => {
   it('are logged with class, message and stack under the request id, and none of it is answered', async () => {
-    const reply = await h.query('{ invoice(invoiceNumber: "610") { invoiceNumber factoring { amount } } }');
+    const reply = await h.query('{ invoice(invoiceNumber: "610") { invoiceNumber factoring { amount { amount } } } }');
     const error = reply.body.errors?.[0];
     expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error?.message).toBe('Internal server error');

@@ -12,7 +12,7 @@ const INVOICE_PAGE = `{
       invoiceNumber
       distribution { status method errors { code description } }
       paymentControl { status caseId case { stage balance { totalAmount { amount } } } }
-      factoring { status amount client { name } }
+      factoring { status amount { amount } client { name } }
     }
   }
 }`;
@@ -78,7 +78,7 @@ describe('operation limits at their defaults', { timeout: 120_000 }, () => {
     const everything = `{ invoices(first: 200) { nodes { invoiceNumber
       distribution { status errors { code } }
       paymentControl { status case { stage balance { __typename } payments { paymentDate } events { type } actions { code } } }
-      factoring { status client { name } debtor { name } }
+      factoring { status client { name } clientDebtor { name } }
       payments { paymentDate }
       settlementAllocations { breakdown { type } } } } }`;
     const reply = await h.query(everything);

@@ -39,7 +39,7 @@ describe('credentials stay out of every observability output', () => {
     );
     await graphql(
       JSON.stringify({
-        query: '{ accessTokenStatus { valid message } factorCloudConnection { ok message } }',
+        query: '{ accessTokenStatus { valid message } factorCloudConnectionCheck { ok message } }',
       }),
     );
     // Upstream failures whose bodies echo the credentials they were sent.
@@ -60,7 +60,7 @@ describe('credentials stay out of every observability output', () => {
     );
     await graphql(
       JSON.stringify({
-        query: '{ accessTokenStatus { valid message } factorCloudConnection { ok message } }',
+        query: '{ accessTokenStatus { valid message } factorCloudConnectionCheck { ok message } }',
       }),
     );
     s.factorCloud.override = undefined;

@@ -29,7 +29,7 @@ describe('one deadline per GraphQL request', () => {
       return undefined;
     };
 
-    const reply = await h.query('{ invoice(invoiceNumber: "610") { factoring { amount client { name } } } }');
+    const reply = await h.query('{ invoice(invoiceNumber: "610") { factoring { amount { amount } client { name } } } }');
     expect(reply.body.data?.invoice).not.toBeNull();
     expect(reply.body.errors).toHaveLength(1);
     const error = reply.body.errors?.[0];

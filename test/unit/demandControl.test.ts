@@ -29,7 +29,7 @@ const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
 const OPERATOR_FIELDS = [
   'Mutation.testFactorCloudConnection',
   'Query.accessTokenStatus',
-  'Query.factorCloudConnection',
+  'Query.factorCloudConnectionCheck',
 ];
 
 interface FieldOf {

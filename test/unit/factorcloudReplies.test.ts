@@ -54,10 +54,18 @@ describe('scheduleSchema (get-sched and the create-sched echo)', () => {
     expect(brokerScheduleSchema.parse({ InvoiceArray: [{ VendorKey: 'V' }] }).invoices).toEqual([]);
   });
 
-  it('still refuses an unknown PaymentMethod letter and a bad value in an identified invoice', () => {
-    expect(scheduleSchema.safeParse({ PaymentMethod: 'X' }).success).toBe(false);
-    const bad = scheduleSchema.safeParse({ InvoiceArray: [{ InvoiceNumber: 'N', InvoiceStatus: 'Q' }] });
-    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['invoicearray.0.invoicestatus']);
+  it('reads an unknown PaymentMethod or InvoiceStatus letter as UNKNOWN, keeping the letter', () => {
+    expect(scheduleSchema.parse({ PaymentMethod: 'X' })).toMatchObject({
+      paymentMethod: 'UNKNOWN',
+      paymentMethodRaw: 'X',
+    });
+    const odd = scheduleSchema.parse({ InvoiceArray: [{ InvoiceNumber: 'N', InvoiceStatus: 'Q' }] });
+    expect(odd.invoices[0]).toMatchObject({ status: 'UNKNOWN', statusRaw: 'Q' });
+  });
+
+  it('still refuses a bad value in an identified invoice', () => {
+    const bad = scheduleSchema.safeParse({ InvoiceArray: [{ InvoiceNumber: 'N', InvoiceAmount: 'N/A' }] });
+    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['invoicearray.0.invoiceamount']);
   });
 
   it.each([[''], ['  '], [null], [undefined]])('reads InvoiceArray %j as no invoices', (value) => {
@@ -149,9 +157,12 @@ describe('debtor replies', () => {
 });
 
 describe('documents and payments', () => {
-  it('maps EncodingType letters and refuses unknown ones', () => {
+  it('maps EncodingType letters and reads unknown ones as UNKNOWN with the letter kept', () => {
     expect(documentSchema.parse({ EncodingType: 's', FileName: 'a.pdf' }).encodingType).toBe('BASE64');
-    expect(documentSchema.safeParse({ EncodingType: 'Q' }).success).toBe(false);
+    expect(documentSchema.parse({ EncodingType: 'Q' })).toMatchObject({
+      encodingType: 'UNKNOWN',
+      encodingTypeRaw: 'Q',
+    });
   });
 
   it.each([

@@ -50,7 +50,7 @@ describe('FactorCloud phone, state and country rules', () => {
 
 describe('RefNum is unique to the debtor (§2, §4.1)', () => {
   const invoice = (n: number, debtorKey: string, refNumber?: string) => ({
-    integrationId: `I${n}`,
+    integrationInvoiceId: `I${n}`,
     debtorKey,
     invoiceNumber: `N${n}`,
     amount: '1',
@@ -111,7 +111,7 @@ describe('amounts are checked in exact cents', () => {
     paymentMethod: 'ACH',
     amount,
     invoices: amounts.map((a, i) => ({
-      integrationId: `I${i}`,
+      integrationInvoiceId: `I${i}`,
       debtorKey: 'D',
       invoiceNumber: `N${i}`,
       amount: a,

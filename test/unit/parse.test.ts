@@ -30,18 +30,18 @@ describe('parseReply', () => {
   });
 
   it('turns a zod failure into UPSTREAM_BAD_RESPONSE naming the upstream, endpoint and path', () => {
-    const error = breachOf(() => parseReply(factoringInvoiceSchema, { InvoiceStatus: CANARY }, invoiceWhere));
+    const error = breachOf(() => parseReply(factoringInvoiceSchema, { InvoiceDueDate: CANARY }, invoiceWhere));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(error.upstream).toBe('factorcloud');
     expect(error.endpoint).toBe('get-invoice');
     expect(error.message).toContain('FactorCloud');
     expect(error.message).toContain('get-invoice');
-    expect(error.message).toContain('invoicestatus');
+    expect(error.message).toContain('invoiceduedate');
   });
 
   it('never puts the offending value in the message', () => {
     const bodies = [
-      { InvoiceStatus: CANARY },
+      { InvoiceDueDate: CANARY },
       { InvoiceAmount: CANARY },
       { InvoiceDate: CANARY },
       { PaidInFull: CANARY },
@@ -81,7 +81,7 @@ describe('parseReply', () => {
 
   it('lists at most three problems', () => {
     const body = {
-      InvoiceStatus: 'Q',
+      InvoiceDueDate: 'x',
       InvoiceAmount: 'x',
       InvoiceDate: 'x',
       PaidInFull: 'x',

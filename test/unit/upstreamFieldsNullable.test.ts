@@ -37,7 +37,7 @@ describe('fields that call an upstream', () => {
         'Query.invoices',
         'Query.settlements',
         'Query.payments',
-        'Query.factorCloudConnection',
+        'Query.factorCloudConnectionCheck',
         'Invoice.payments',
         'Invoice.settlementAllocations',
         'Invoice.factoring',

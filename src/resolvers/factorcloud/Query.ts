@@ -3,7 +3,7 @@ import { checkKey } from './args.js';
 
 /** FactorCloud lookups: each is one loader call, so repeats and `_entities` share the fetch. */
 export const factorCloudQuery: QueryResolvers = {
-  factorCloudConnection: (_root, _args, { upstreams }) => upstreams.factorCloud.testGet(),
+  factorCloudConnectionCheck: (_root, _args, { upstreams }) => upstreams.factorCloud.testGet(),
 
   client: (_root, { clientKey }, { loaders }) => loaders.clientByKey.load(checkKey(clientKey, 'clientKey')),
 
@@ -21,8 +21,8 @@ export const factorCloudQuery: QueryResolvers = {
   brokerSchedule: (_root, { integrationBatchId }, { loaders }) =>
     loaders.brokerScheduleByBatchId.load(checkKey(integrationBatchId, 'integrationBatchId')),
 
-  factoringInvoice: (_root, { integrationId }, { loaders }) =>
-    loaders.factoringInvoiceById.load(checkKey(integrationId, 'integrationId')),
+  factoringInvoice: (_root, { integrationInvoiceId }, { loaders }) =>
+    loaders.factoringInvoiceById.load(checkKey(integrationInvoiceId, 'integrationInvoiceId')),
 
   factoringDocument: (_root, { uuid }, { loaders }) => loaders.documentByUuid.load(checkKey(uuid, 'uuid')),
 };

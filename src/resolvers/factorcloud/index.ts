@@ -6,8 +6,10 @@ export {
   Client,
   ClientDebtor,
   Debtor,
-  FactorCloudConnection,
+  FactorCloudConnectionCheck,
   FactoringInvoice,
+  FactoringPayment,
+  FactoringPaymentBatch,
   Schedule,
   StoreFactoringDocumentPayload,
 } from './types.js';

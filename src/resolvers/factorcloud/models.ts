@@ -23,7 +23,8 @@ export type BrokerInvoiceModel = BrokerSchedule['invoices'][number];
 export type FactoringDocumentModel = DocumentRecord;
 export type VendorModel = VendorRecord;
 export type FactoringPaymentBatchModel = PaymentBatchRecord;
-export type FactorCloudConnectionModel = ConnectionCheck;
+export type FactoringPaymentModel = PaymentBatchRecord['payments'][number];
+export type FactorCloudConnectionCheckModel = ConnectionCheck;
 
 /** store-docs' answer; `document` is read back (get-docs) only when selected. */
 export interface StoreFactoringDocumentPayloadModel {

@@ -4,14 +4,20 @@ import type {
   ClientDebtorResolvers,
   ClientResolvers,
   DebtorResolvers,
-  FactorCloudConnectionResolvers,
+  FactorCloudConnectionCheckResolvers,
   FactoringInvoiceResolvers,
+  FactoringPaymentBatchResolvers,
+  FactoringPaymentResolvers,
   ScheduleResolvers,
   StoreFactoringDocumentPayloadResolvers,
 } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
+import { money } from './amounts.js';
 
-/** Joins between FactorCloud objects; every other field is read as it is named on the model. */
+/**
+ * Joins between FactorCloud objects, amounts as Money, and the fields whose graph name differs
+ * from the record's; every other field is read as it is named on the model.
+ */
 
 /** A client's sub-debtor, when both keys are known. */
 function clientDebtor(owner: { clientKey: string | null; debtorKey: string | null }, { loaders }: Context) {
@@ -24,36 +30,58 @@ function client(owner: { clientKey: string | null }, { loaders }: Context) {
 }
 
 export const FactoringInvoice: FactoringInvoiceResolvers = {
+  integrationInvoiceId: (invoice) => invoice.integrationId,
+  dueDate: (invoice) => invoice.invoiceDueDate,
+  amount: money((invoice) => invoice.amount),
+  escrowReserveAmount: money((invoice) => invoice.escrowReserveAmount),
   client: (invoice, _args, context) => client(invoice, context),
-  debtor: (invoice, _args, context) => clientDebtor(invoice, context),
+  clientDebtor: (invoice, _args, context) => clientDebtor(invoice, context),
 };
 
 export const Client: ClientResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.clientByKey.load(reference.clientKey),
+  creditLimit: money((found) => found.creditLimit),
 };
 
 export const Debtor: DebtorResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.debtorByKey.load(reference.debtorKey),
+  creditLimit: money((debtor) => debtor.creditLimit),
 };
 
 export const ClientDebtor: ClientDebtorResolvers = {
+  creditLimit: money((link) => link.creditLimit),
   client: (link, _args, context) => client(link, context),
   debtor: (link, _args, { loaders }) => loaders.debtorByKey.load(link.debtorKey),
 };
 
 export const Schedule: ScheduleResolvers = {
+  amount: money((schedule) => schedule.amount),
   client: (schedule, _args, context) => client(schedule, context),
 };
 
 export const BrokerSchedule: BrokerScheduleResolvers = {
+  amount: money((schedule) => schedule.amount),
   client: (schedule, _args, context) => client(schedule, context),
 };
 
 export const BrokerInvoice: BrokerInvoiceResolvers = {
-  debtor: (invoice, _args, context) => clientDebtor(invoice, context),
+  integrationInvoiceId: (invoice) => invoice.integrationId,
+  dueDate: (invoice) => invoice.invoiceDueDate,
+  amount: money((invoice) => invoice.amount),
+  advanceAmount: money((invoice) => invoice.advanceAmount),
+  escrowReserveAmount: money((invoice) => invoice.escrowReserveAmount),
+  clientDebtor: (invoice, _args, context) => clientDebtor(invoice, context),
 };
 
-export const FactorCloudConnection: FactorCloudConnectionResolvers = {
+export const FactoringPaymentBatch: FactoringPaymentBatchResolvers = {
+  batchTotal: money((batch) => batch.batchTotal),
+};
+
+export const FactoringPayment: FactoringPaymentResolvers = {
+  amount: money((payment) => payment.amount),
+};
+
+export const FactorCloudConnectionCheck: FactorCloudConnectionCheckResolvers = {
   httpStatus: (check) => check.status,
   errorCode: (check) => (check.ok ? null : check.code),
   message: (check) => (check.ok ? null : check.message),

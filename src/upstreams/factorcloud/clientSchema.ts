@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { date, dateTime, decimal, identifier, integer, text } from '../lenient.js';
+import { date, decimal, identifier, text } from '../lenient.js';
+import { coded } from './codes.js';
 import { lowerCaseKeys } from './keys.js';
 
 /** get-client reply (factorcloud.md §4.3); also what create-client is expected to echo. */
@@ -9,30 +10,24 @@ export type ClientTypeValue = (typeof CLIENT_TYPES)[number];
 /** Client `Type` codes (§3): `0` carrier, `1` broker. */
 export const CLIENT_TYPE_CODES: Record<ClientTypeValue, '0' | '1'> = { CARRIER: '0', BROKER: '1' };
 const CLIENT_TYPE_BY_CODE: Record<string, ClientTypeValue> = { '0': 'CARRIER', '1': 'BROKER' };
-const clientType = text.transform((value, ctx) => {
-  if (value === null) return null;
-  const type = CLIENT_TYPE_BY_CODE[value.trim()];
-  if (type) return type;
-  ctx.addIssue({ code: 'custom', message: 'expected client Type 0 (carrier) or 1 (broker)' });
-  return z.NEVER;
-});
+/** Client `Type` (§3); another value reads as UNKNOWN with its text kept. */
+const clientType = coded(CLIENT_TYPE_BY_CODE);
 
 /** Industry names in code order: `Industry` 1 is TRANSPORTATION … 5 is GENERAL (§3). */
 export const INDUSTRIES = ['TRANSPORTATION', 'CONSTRUCTION', 'STAFFING', 'OIL_AND_GAS', 'GENERAL'] as const;
-const industry = integer.transform((value, ctx) => {
-  if (value === null) return null;
-  const name = INDUSTRIES[value - 1];
-  if (name) return name;
-  ctx.addIssue({ code: 'custom', message: 'expected Industry 1 to 5' });
-  return z.NEVER;
-});
+export type IndustryValue = (typeof INDUSTRIES)[number];
+const INDUSTRY_BY_CODE: Record<string, IndustryValue> = Object.fromEntries(
+  INDUSTRIES.map((name, index) => [String(index + 1), name]),
+);
+/** Client `Industry` 1–5 (§3), sent as an integer or its text; another value reads as UNKNOWN. */
+const industry = coded(INDUSTRY_BY_CODE);
 
 /**
- * The UCC dates are "Timestamp Without Time Zone" (§4.3): ISO or Postgres text
- * (`2024-01-15 00:00:00`) is kept as a timestamp; a plain date in any format the other
- * FactorCloud dates use (`01-15-24`, `01/15/2024`) is read as that day.
+ * The UCC dates are "Timestamp Without Time Zone" (§4.3), but a UCC filing or signing is a day:
+ * ISO or Postgres text (`2024-01-15 00:00:00`) is read as the calendar day written in it (no
+ * zone to convert from), and so is a plain date in the other FactorCloud formats (`01-15-24`).
  */
-const timestamp = z.union([dateTime, date]);
+const timestamp = date;
 
 export const CLIENT_KEYS = [
   'uuid',
@@ -112,8 +107,10 @@ export const clientSchema = z.preprocess(
       uccDate: c.uccdate,
       uccDate2: c.uccdate2,
       uccSignedDate: c.uccsigneddate,
-      type: c.type,
-      industry: c.industry,
+      type: c.type.value,
+      typeRaw: c.type.raw,
+      industry: c.industry.value,
+      industryRaw: c.industry.raw,
       altName: c.altname,
       ediId: c.ediid,
       fedTaxNum: c.fedtaxnum,
@@ -124,5 +121,4 @@ export const clientSchema = z.preprocess(
     })),
 );
 
-export type IndustryValue = (typeof INDUSTRIES)[number];
 export type ClientReply = z.output<typeof clientSchema>;

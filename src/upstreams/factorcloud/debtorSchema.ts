@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { boolean, decimal, identifier, text } from '../lenient.js';
+import { coded, readCode } from './codes.js';
 import { lowerCaseKeys } from './keys.js';
+
+/** Debtor and vendor `Country` (§3): `USA`, `MEX`, `CAN`. */
+export const DEBTOR_COUNTRIES = ['USA', 'MEX', 'CAN'] as const;
+export type DebtorCountryValue = (typeof DEBTOR_COUNTRIES)[number];
+const COUNTRY_BY_CODE: Record<string, DebtorCountryValue> = { USA: 'USA', MEX: 'MEX', CAN: 'CAN' };
+
+/** A country as sent in a write, read as an echo would be. */
+export const readCountry = (raw: string | null) => readCode(COUNTRY_BY_CODE, raw);
 
 /**
  * The debtor read object (factorcloud.md §4.2), returned by get-client-debtor (a client's
@@ -43,7 +52,7 @@ const debtorFields = {
   city: text,
   state: text,
   zipcode: text,
-  country: text,
+  country: coded(COUNTRY_BY_CODE),
   phone: text,
   fax: text,
   email: text,
@@ -65,7 +74,8 @@ function contactOf(d: DebtorFields) {
     city: d.city,
     state: d.state,
     zipCode: d.zipcode,
-    country: d.country,
+    country: d.country.value,
+    countryRaw: d.country.raw,
     phone: d.phone,
     fax: d.fax,
     email: d.email,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../lenient.js';
+import { coded } from './codes.js';
 import { isBlank, isRecord, lowerCaseKeys } from './keys.js';
 
 /** store-docs / get-docs (factorcloud.md §5.16, §5.17) and the test-post echo (§5.2). */
@@ -15,13 +16,8 @@ export const ENCODING_CODES: Record<DocumentEncodingValue, 'B' | 'S' | 'E'> = {
 };
 const ENCODING_BY_CODE: Record<string, DocumentEncodingValue> = { B: 'BINARY', S: 'BASE64', E: 'ENCRYPTED' };
 
-const encodingType = text.transform((value, ctx): DocumentEncodingValue | null => {
-  if (value === null) return null;
-  const encoding = ENCODING_BY_CODE[value.trim().toUpperCase()];
-  if (encoding) return encoding;
-  ctx.addIssue({ code: 'custom', message: 'expected an EncodingType B, S or E' });
-  return z.NEVER;
-});
+/** `EncodingType` (§3); another value reads as UNKNOWN with its text kept. */
+const encodingType = coded(ENCODING_BY_CODE);
 
 export const DOCUMENT_KEYS = ['encodeddoc', 'encodingtype', 'contenttype', 'filename'] as const;
 
@@ -37,7 +33,8 @@ export const documentSchema = z.preprocess(
     })
     .transform((d) => ({
       encodedDoc: d.encodeddoc,
-      encodingType: d.encodingtype,
+      encodingType: d.encodingtype.value,
+      encodingTypeRaw: d.encodingtype.raw,
       contentType: d.contenttype,
       fileName: d.filename,
     })),

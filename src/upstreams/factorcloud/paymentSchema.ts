@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { date, decimal, list, text } from '../lenient.js';
+import { coded } from './codes.js';
 import { lowerCaseKeys } from './keys.js';
 
 /**
@@ -11,14 +12,9 @@ import { lowerCaseKeys } from './keys.js';
 export const PAYMENT_TYPES = ['ACH', 'CHECK', 'WIRE'] as const;
 export type PaymentTypeValue = (typeof PAYMENT_TYPES)[number];
 
-const paymentType = text.transform((value, ctx): PaymentTypeValue | null => {
-  if (value === null) return null;
-  const word = value.trim().toUpperCase();
-  const found = PAYMENT_TYPES.find((type) => type === word);
-  if (found) return found;
-  ctx.addIssue({ code: 'custom', message: 'expected a PaymentType ACH, CHECK or WIRE' });
-  return z.NEVER;
-});
+const PAYMENT_TYPE_BY_WORD: Record<string, PaymentTypeValue> = { ACH: 'ACH', CHECK: 'CHECK', WIRE: 'WIRE' };
+/** `PaymentType` words (§3); another value reads as UNKNOWN with its text kept. */
+const paymentType = coded(PAYMENT_TYPE_BY_WORD);
 
 const paymentDetailSchema = z.preprocess(
   lowerCaseKeys,
@@ -39,7 +35,8 @@ const paymentDetailSchema = z.preprocess(
     .transform((p) => ({
       paymentDate: p.paymentdate,
       bankBatchItem: p.bankbatchitem,
-      paymentType: p.paymenttype,
+      paymentType: p.paymenttype.value,
+      paymentTypeRaw: p.paymenttype.raw,
       amount: p.amount,
       bankRefNumber: p.bankrefnumber,
       accountNumber: p.accountnumber,

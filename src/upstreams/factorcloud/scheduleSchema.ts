@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimal, identifier, listOrBlank, text } from '../lenient.js';
+import { coded } from './codes.js';
 import { lowerCaseKeys } from './keys.js';
 import { invoiceFields, toInvoiceReply } from './schemas.js';
 
@@ -31,13 +32,8 @@ const METHOD_BY_WORD: Record<string, SchedulePaymentMethodValue> = {
   CHECK: 'CHECK',
 };
 
-const paymentMethod = text.transform((value, ctx): SchedulePaymentMethodValue | null => {
-  if (value === null) return null;
-  const method = METHOD_BY_WORD[value.trim().toUpperCase()];
-  if (method) return method;
-  ctx.addIssue({ code: 'custom', message: 'expected a PaymentMethod A, W or C' });
-  return z.NEVER;
-});
+/** Schedule `PaymentMethod` (§3); another value reads as UNKNOWN with its text kept. */
+const paymentMethod = coded(METHOD_BY_WORD);
 
 const scheduleInvoiceFields = {
   ...invoiceFields,
@@ -129,7 +125,8 @@ function scheduleSchemaOf<R extends Identifiable>(invoice: z.ZodType<R, unknown>
         amount: s.amount,
         label: s.label,
         notes: s.notes,
-        paymentMethod: s.paymentmethod,
+        paymentMethod: s.paymentmethod.value,
+        paymentMethodRaw: s.paymentmethod.raw,
         invoices: s.invoicearray,
       })),
   );

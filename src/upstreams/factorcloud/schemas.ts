@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boolean, booleanOrNull, date, decimal, identifier, text } from '../lenient.js';
+import { coded } from './codes.js';
 import { lowerCaseKeys } from './keys.js';
 
 /**
@@ -27,14 +28,8 @@ const STATUS_BY_WORD: Record<string, FactoringStatusValue> = {
   CANCELED: 'CANCELLED',
 };
 
-/** `F`/`P`/`V`/`H`/`X` (§3), any case; an unknown letter is a contract breach, not a guess. */
-const invoiceStatus = text.transform((value, ctx): FactoringStatusValue | null => {
-  if (value === null) return null;
-  const status = STATUS_BY_WORD[value.trim().toUpperCase()];
-  if (status) return status;
-  ctx.addIssue({ code: 'custom', message: 'expected an invoice status F, P, V, H or X' });
-  return z.NEVER;
-});
+/** `F`/`P`/`V`/`H`/`X` (§3), any case; another value reads as UNKNOWN with its text kept. */
+const invoiceStatus = coded(STATUS_BY_WORD);
 
 export const INVOICE_KEYS = [
   'clientkey',
@@ -88,7 +83,8 @@ export function toInvoiceReply(i: InvoiceFields) {
     amount: i.invoiceamount,
     invoiceDate: i.invoicedate,
     invoiceDueDate: i.invoiceduedate,
-    status: i.invoicestatus,
+    status: i.invoicestatus.value,
+    statusRaw: i.invoicestatus.raw,
     refNumber: i.refnumber,
     invoicePurchaseDate: i.invoicepurchasedate,
     invoiceFundDate: i.invoicefunddate,

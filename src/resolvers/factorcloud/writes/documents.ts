@@ -60,6 +60,8 @@ function sentBatch(w: PaymentBatchWrite): PaymentBatchRecord {
       paymentDate: p.paymentDate,
       bankBatchItem: p.bankBatchItem ?? null,
       paymentType: p.paymentType,
+      // What was sent and accepted: the word itself.
+      paymentTypeRaw: p.paymentType,
       amount: p.amount,
       bankRefNumber: p.bankRefNumber ?? null,
       accountNumber: p.accountNumber ?? null,
@@ -75,7 +77,7 @@ function sentBatch(w: PaymentBatchWrite): PaymentBatchRecord {
 /** test-post's outcome is the answer, whatever it is (see upstreams/factorcloud/connection.ts). */
 export async function testFactorCloudConnection(input: unknown, { upstreams }: Context) {
   const checked = validateInput(testConnectionInput, input, ['input']);
-  if (!checked.ok) return { connection: null, echo: null, userErrors: checked.userErrors };
-  const connection = await upstreams.factorCloud.testPost(checked.value);
-  return { connection, echo: connection.ok ? (connection.echo ?? null) : null, userErrors: [] };
+  if (!checked.ok) return { check: null, echo: null, userErrors: checked.userErrors };
+  const check = await upstreams.factorCloud.testPost(checked.value);
+  return { check, echo: check.ok ? (check.echo ?? null) : null, userErrors: [] };
 }

@@ -1,3 +1,4 @@
+import { readCountry } from '../../../upstreams/factorcloud/debtorSchema.js';
 import type { Context } from '../../../context.js';
 import type { VendorRecord, VendorWrite } from '../../../upstreams/factorcloud/client.js';
 import {
@@ -72,7 +73,8 @@ function sentVendor(w: VendorWrite): VendorRecord {
     city: w.city ?? null,
     state: w.state ?? null,
     zipCode: w.zipCode ?? null,
-    country: w.country ?? null,
+    country: readCountry(w.country ?? null).value,
+    countryRaw: w.country ?? null,
     phone: w.phone ?? null,
     fax: w.fax ?? null,
     email: w.email ?? null,
