@@ -14,7 +14,7 @@ import type { SimulatorHarness } from '../support/simulatorHarness.js';
  */
 
 const INVOICE_FIELDS = `invoiceNumber distribution { status method }
-  paymentControl { caseId } factoring { status amount client { clientKey name } }`;
+  paymentControl { caseId } factoring { status amount { amount currency } client { clientKey name } }`;
 
 let h: SimulatorHarness;
 let orders: OrdersSubgraph;

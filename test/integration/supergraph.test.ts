@@ -31,7 +31,7 @@ const caseIdOf = (invoiceNumber: string) => String(480000 + (Number(invoiceNumbe
 
 const FULL_QUERY = `{ orders { id
   invoice { invoiceNumber distribution { status } paymentControl { caseId case { stage } }
-    factoring { status amount client { name } } }
+    factoring { status amount { amount currency } client { name } } }
   customer { name } } }`;
 
 let h: Harness;
@@ -135,7 +135,11 @@ describe('supergraph with an orders subgraph, through a real gateway', () => {
         distribution: { status: 'DELIVERED' },
         paymentControl: { caseId: caseIdOf(order.invoiceNumber), case: { stage: 'REMINDER' } },
         // Decimal travels as a string with two fraction digits, never as a float.
-        factoring: { status: 'FUNDED', amount: '1250.50', client: { name: `Client ${clientKey}` } },
+        factoring: {
+          status: 'FUNDED',
+          amount: { amount: '1250.50', currency: 'USD' },
+          client: { name: `Client ${clientKey}` },
+        },
       });
     }
   });
