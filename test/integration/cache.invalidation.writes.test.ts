@@ -289,11 +289,11 @@ describe('FactorCloud writes', () => {
 
   it('createBrokerSchedule: the broker schedule and its invoices are read afresh', async () => {
     const schedule: Read = {
-      query: '{ brokerSchedule(integrationBatchId: "BB-1") { amount } }',
+      query: '{ brokerSchedule(integrationBatchId: "BB-1") { amount { amount } } }',
       calls: factorCloudGets('get-broker-sched'),
     };
     const invoice: Read = {
-      query: '{ factoringInvoice(integrationId: "BB-1-1") { amount } }',
+      query: '{ factoringInvoice(integrationInvoiceId: "BB-1-1") { amount { amount } } }',
       calls: factorCloudGets('get-invoice'),
     };
     const [scheduleAfter, invoiceAfter] = await readWriteRead(
@@ -305,8 +305,8 @@ describe('FactorCloud writes', () => {
       [schedule, invoice],
       [CLIENT],
     );
-    expect(scheduleAfter).toEqual({ brokerSchedule: { amount: '100.00' } });
-    expect(invoiceAfter).toEqual({ factoringInvoice: { amount: '100.00' } });
+    expect(scheduleAfter).toEqual({ brokerSchedule: { amount: { amount: '100.00' } } });
+    expect(invoiceAfter).toEqual({ factoringInvoice: { amount: { amount: '100.00' } } });
   });
 
   it('storeFactoringDocument: an update whose reply names no UUID (the docs’ example) is read afresh', async () => {
@@ -387,7 +387,7 @@ const BROKER_SCHEDULE = {
   amount: '100',
   invoices: [
     {
-      integrationId: 'BB-1-1',
+      integrationInvoiceId: 'BB-1-1',
       debtorKey: 'DB-1',
       vendorKey: 'V-1',
       invoiceNumber: 'BB-INV-1',

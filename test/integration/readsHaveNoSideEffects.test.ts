@@ -31,7 +31,7 @@ const QUERIES: Record<string, string> = {
   factoringInvoice: '{ factoringInvoice(integrationInvoiceId: "1") { invoiceNumber } }',
   factoringDocument: '{ factoringDocument(uuid: "0b7c1f8e-3c2a-4f7e-9d61-5a8b2c4d6e0f") { fileName } }',
   invoiceMismatches:
-    '{ invoiceMismatches(first: 5) { totalCount nodes { status mismatches { kind } invoice { factoring { amount } } } } }',
+    '{ invoiceMismatches(first: 5) { totalCount nodes { status mismatches { kind } invoice { factoring { amount { amount } } } } } }',
   invoiceReconciliation: '{ invoiceReconciliation(invoiceNumber: "1") { status mismatches { kind } } }',
 };
 

@@ -194,7 +194,7 @@ describe('invoiceMismatches on seeded fakes', () => {
 
 describe('Invoice.reconciliation costs no call of its own', () => {
   const LIST = (fields: string) => `{ invoices { nodes { invoiceNumber ${fields} } } }`;
-  const VIEWS = 'distribution { status } paymentControl { case { caseId } } factoring { amount }';
+  const VIEWS = 'distribution { status } paymentControl { case { caseId } } factoring { amount { amount } }';
 
   it('adds no upstream call next to distribution, paymentControl { case } and factoring', async () => {
     expect((await h.query(LIST(VIEWS))).body.errors).toBeUndefined();
