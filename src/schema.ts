@@ -10,7 +10,7 @@ import type { TtlTable } from './cache/cacheConfig.js';
 import { withFreshnessDescriptions } from './schemaFreshness.js';
 
 /** The SDL files, in order; listed rather than discovered so the schema is explicit. */
-const SCHEMA_FILES = [
+export const SCHEMA_FILES = [
   'base.graphql',
   'money.graphql',
   'pagination.graphql',

@@ -25,8 +25,10 @@ export type Scalars = {
    */
   Date: { input: string; output: string; }
   /**
-   * An ISO 8601 timestamp, e.g. `2026-11-22T08:15:22.123Z`. Values from the upstreams are passed on
-   * as they were sent, so a timestamp without a zone is local to the upstream.
+   * A timestamp in RFC 3339 form, always with an offset, e.g. `2026-11-22T08:15:22.123Z` or
+   * `2022-02-10T14:31:14+02:00`. An upstream wall time sent without an offset gets the offset of
+   * that upstream's configured zone (`CONFIRMA_TIME_ZONE`, default Europe/Helsinki;
+   * `FACTORCLOUD_TIME_ZONE`, default UTC). Values that are calendar days are typed `Date` instead.
    */
   DateTime: { input: string; output: string; }
   /**

@@ -78,16 +78,20 @@ export function formatOffset(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${hours}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * An ISO 8601 timestamp as RFC 3339: seconds written out, `T` between date and time, and an
  * offset. A timestamp without one is a wall time in `zone` and gets that zone's offset then
- * (`2022-02-10 14:31:14` in Europe/Helsinki: `2022-02-10T14:31:14+02:00`). A date without a
- * time, or text that is no timestamp, is returned as it is.
+ * (`2022-02-10 14:31:14` in Europe/Helsinki: `2022-02-10T14:31:14+02:00`). A bare day sent
+ * where a timestamp belongs (Confirma's case example sends `closedAt: "2026-11-02"`) is taken
+ * as the start of that day in `zone` (assumption: the docs are silent). Text that is no
+ * timestamp is returned as it is, and the DateTime scalar refuses it as a field error.
  */
 export function withOffset(text: string, zone: string): string {
-  const match = TIMESTAMP.exec(text.trim());
+  const trimmed = text.trim();
+  const match = TIMESTAMP.exec(BARE_DAY.test(trimmed) ? `${trimmed}T00:00:00` : trimmed);
   if (!match) return text;
   const [, year, month, day, hour, minute, second = '00', fraction = '', zoneText] = match;
   const wall = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}`;

@@ -6,10 +6,8 @@ import { enumOrUnknown, rawText } from './upstreamEnum.js';
 
 /**
  * A timestamp of a distribution record; when Confirma sent one that could not be read, that
- * field alone fails (UPSTREAM_BAD_RESPONSE) and the rest of the record still answers.
- * Assumption (docs silent): a timestamp sent as a bare day (`2026-11-02`, the form Confirma's
- * case example uses for `closedAt`) is the start of that day; it is written out as midnight so
- * the DateTime leaves the graph with Confirma's offset like every other (dateTimeOffsets.ts).
+ * field alone fails (UPSTREAM_BAD_RESPONSE) and the rest of the record still answers. A bare day
+ * becomes midnight with Confirma's offset, as for every DateTime (lib/timeZones.ts `withOffset`).
  */
 export function readableDate<F extends DateField>(
   model: { unreadable?: UnreadableDates | undefined } & { [K in F]?: string | null },
@@ -17,8 +15,7 @@ export function readableDate<F extends DateField>(
 ): string | null {
   const error = unreadableDateError(model.unreadable, field);
   if (error) throw error;
-  const value = model[field] ?? null;
-  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00` : value;
+  return model[field] ?? null;
 }
 
 export const Distribution: DistributionResolvers = {

@@ -25,7 +25,7 @@ export const DATE_TIME_UPSTREAMS: Readonly<Record<string, Upstream>> = {
 /**
  * Wraps the resolver of every DateTime field so its value leaves the graph as RFC 3339 with an
  * offset (lib/timeZones.ts `withOffset`). Done once on the built schema, so no resolver can
- * forget it; date-only values pass as they are.
+ * forget it; a bare day becomes midnight in the upstream's zone.
  */
 export function withUpstreamOffsets(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

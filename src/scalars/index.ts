@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isRealIsoDate, parseIsoDateTime } from '../lib/dates.js';
 import { isLosslessNumber } from 'lossless-json';
 import { readDecimalText, UPSTREAM_DECIMAL_LIMITS } from '../lib/decimal.js';
@@ -89,10 +89,29 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Output: a DateTime leaves the graph only as RFC 3339 with an offset (dateTimeOffsets.ts gives
+ * upstream wall times their zone's offset first). Anything else is an upstream value this graph
+ * could not read: that field fails with UPSTREAM_BAD_RESPONSE rather than pass on a string
+ * strict client parsers reject.
+ */
+export function writeDateTime(value: unknown): string {
+  if (typeof value === 'string' && RFC_3339.test(value) && parseIsoDateTime(value) !== undefined)
+    return value;
+  throw new GraphQLError(
+    'An upstream sent a timestamp that is not ISO 8601; expected e.g. "2026-11-22T08:15:00Z".',
+    {
+      extensions: { code: 'UPSTREAM_BAD_RESPONSE' },
+    },
+  );
+}
+
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
   description: 'An ISO 8601 timestamp.',
-  serialize: readDateTime,
+  serialize: writeDateTime,
   parseValue: readDateTime,
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING) return ast.value;

@@ -5,7 +5,7 @@ import type * as GraphQLModule from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { ScalarInputError, formatError } from '../../src/errors.js';
 import { UpstreamError } from '../../src/http/errors.js';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../../src/scalars/index.js';
+import { DateScalar, DateTimeScalar, DecimalScalar, writeDateTime } from '../../src/scalars/index.js';
 
 function thrownBy(run: () => unknown): unknown {
   try {
@@ -195,6 +195,22 @@ describe('formatError', () => {
       expect(out.extensions).toBeDefined();
       expect(out.extensions).not.toHaveProperty('stacktrace');
       expect(JSON.stringify(out)).not.toContain('Invoice.ts');
+    }
+  });
+});
+
+describe('DateTime output', () => {
+  it('leaves only as RFC 3339 with an offset; anything else is an upstream field error', () => {
+    expect(writeDateTime('2026-11-22T08:15:22.123Z')).toBe('2026-11-22T08:15:22.123Z');
+    expect(writeDateTime('2022-02-10T14:31:14+02:00')).toBe('2022-02-10T14:31:14+02:00');
+    for (const value of ['2022-02-10T14:31:14', '2026-12-05', '2026-02-30T10:00:00Z', 'soon', 42]) {
+      let code: unknown;
+      try {
+        writeDateTime(value);
+      } catch (error) {
+        code = error instanceof GraphQLError ? error.extensions['code'] : 'not a coded error';
+      }
+      expect(code, String(value)).toBe('UPSTREAM_BAD_RESPONSE');
     }
   });
 });

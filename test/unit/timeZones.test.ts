@@ -14,7 +14,7 @@ describe('withOffset', () => {
     ['2026-03-29T03:30:00', 'Europe/Helsinki', '2026-03-29T03:30:00+02:00'],
     ['2019-08-24T14:15:22.123Z', 'Europe/Helsinki', '2019-08-24T14:15:22.123Z'],
     ['2019-08-24T14:15:22+0530', 'UTC', '2019-08-24T14:15:22+05:30'],
-    ['2019-08-24', 'Europe/Helsinki', '2019-08-24'],
+    ['2019-08-24', 'Europe/Helsinki', '2019-08-24T00:00:00+03:00'],
   ])('%s in %s is %s', (text, zone, expected) => {
     expect(withOffset(text, zone)).toBe(expected);
   });
