@@ -201,7 +201,7 @@ Memory of the subgraph process, read from outside it after its first measured ov
 again after the last repeated run: RSS as the load left it, then RSS and the V8 heap after a full
 garbage collection forced through the inspector (\`bench/inspector.ts\`), so garbage not yet
 collected does not pass for growth. The subgraph runs with its default heap setting,
-\`HEAP_GROWTH_PERCENT=25\` (\`src/lib/heapGrowth.ts\`): V8 collects once its old generation has
+\`--heap-growing-percent=25\` (on \`npm run start:prod\`'s command line): V8 collects once its old generation has
 grown 25% past what the last full collection left alive, instead of letting it grow up to
 about four times that under load.
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import {
   CONFIRMA,
   FACTORCLOUD,
@@ -33,7 +35,17 @@ function upstreamEnv(simulators: SimulatorProcess): Record<string, string> {
   };
 }
 
-/** `nodeFlags`, e.g. `--cpu-prof`, go to the subgraph's Node process. */
+/** Node's flags in `npm run start:prod` (package.json), so the bench runs what production runs. */
+const PRODUCTION_NODE_FLAGS = z
+  .object({ scripts: z.object({ 'start:prod': z.string() }) })
+  .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')))
+  .scripts['start:prod'].split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
+/**
+ * The subgraph runs as `npm run start:prod` runs it, with its V8 heap flag; `nodeFlags`, e.g.
+ * `--cpu-prof`, are added to its Node process.
+ */
 export function startSubgraphProcess(
   simulators: SimulatorProcess,
   nodeFlags: readonly string[] = [],
@@ -49,7 +61,7 @@ export function startSubgraphProcess(
       LOG_LEVEL: 'info',
       CACHE_ENABLED: 'false',
     },
-    nodeFlags,
+    [...PRODUCTION_NODE_FLAGS, ...nodeFlags],
   );
 }
 

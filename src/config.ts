@@ -91,8 +91,6 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: optionalText,
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
-  // How far V8's heap may grow past the live heap before a full collection (src/lib/heapGrowth.ts).
-  HEAP_GROWTH_PERCENT: integer(25, 0, 400),
   CONFIRMA_BASE_URL: origin,
   CONFIRMA_API_KEY: optionalText,
   CONFIRMA_PROVISIONING_TOKEN: optionalText,
@@ -133,8 +131,6 @@ export interface Config {
   logLevel: string;
   corsOrigins: string[];
   maxRequestBodyBytes: number;
-  /** 0: V8's own heuristics. */
-  heapGrowthPercent: number;
   invoiceIdTemplate: string;
   confirma: UpstreamTarget<{ apiKey: string; provisioningToken: string | undefined }>;
   factorCloud: UpstreamTarget<{ factorId: string; systemKey: string; apiKey: string }>;
@@ -202,7 +198,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     corsOrigins: [...DEFAULT_CORS_ORIGINS, ...extraOrigins],
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
-    heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
     invoiceIdTemplate: e.FACTORCLOUD_INVOICE_ID_TEMPLATE,
     confirma: e.CONFIRMA_BASE_URL
       ? { mode: 'remote', baseUrl: e.CONFIRMA_BASE_URL, credentials: confirmaCredentials }

@@ -7,7 +7,6 @@ import { todayIn } from './lib/timeZones.js';
 import { drainable } from './lib/httpDrain.js';
 import { runShutdown } from './lib/shutdownSequence.js';
 import type { ShutdownSteps } from './lib/shutdownSequence.js';
-import { limitHeapGrowth } from './lib/heapGrowth.js';
 import { createLogger } from './logger.js';
 import { prettyLogStream } from './lib/prettyLog.js';
 import type { Logger } from './logger.js';
@@ -39,7 +38,6 @@ async function main(): Promise<void> {
     { level: config.logLevel, secrets: () => secretsOf(config) },
     process.stdout.isTTY ? prettyLogStream(process.stdout) : undefined,
   );
-  limitHeapGrowth(config.heapGrowthPercent, process.execArgv);
   // A stray rejection is a bug to log, not a reason to drop every in-flight request.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const factoringInvoiceId = invoiceIdFromTemplate(config.invoiceIdTemplate);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../../src/config.js';
-import { limitHeapGrowth } from '../../src/lib/heapGrowth.js';
 
 const CANARIES = {
   CONFIRMA_API_KEY: 'canary-confirma-key-7a1',
@@ -64,24 +63,6 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ FACTORCLOUD_INVOICE_ID_TEMPLATE: 'CF-{invoiceNumber}' }).invoiceIdTemplate).toBe(
       'CF-{invoiceNumber}',
     );
-  });
-});
-
-describe('heap growth', () => {
-  it('defaults to 25 %, takes 0 (V8 decides) and refuses anything but an integer in 0–400', () => {
-    expect(loadConfig({}).heapGrowthPercent).toBe(25);
-    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
-    expect(loadConfig({ HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
-    for (const bad of ['-1', '401', '2.5', 'lots']) {
-      expect(configError({ HEAP_GROWTH_PERCENT: bad }).problems.join('\n')).toContain('HEAP_GROWTH_PERCENT');
-    }
-  });
-
-  it('leaves V8 alone at 0 and when Node was started with its own --heap-growing-percent', () => {
-    expect(limitHeapGrowth(0, [])).toBe(false);
-    expect(limitHeapGrowth(25, ['--heap-growing-percent=60'])).toBe(false);
-    expect(limitHeapGrowth(25, ['--heap_growing_percent', '60'])).toBe(false);
-    expect(limitHeapGrowth(25, ['--max-old-space-size=512'])).toBe(true);
   });
 });
 
