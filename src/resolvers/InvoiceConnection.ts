@@ -45,10 +45,6 @@ function asInvoice(entry: DistributionEntry): InvoiceModel {
 }
 
 export const InvoiceConnection: InvoiceConnectionResolvers = {
-  edges: (page) => page.edges,
-  nodes: (page) => page.nodes,
-  pageInfo: (page) => page.pageInfo,
-  totalCount: (page) => page.totalCount,
   successfulCount: (page) => page.window.successfulCount,
   failedCount: (page) => page.window.failedCount,
   filtersApplied: (page) => page.window.filtersApplied,

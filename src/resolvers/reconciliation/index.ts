@@ -74,10 +74,6 @@ export const ReconciliationGap: ReconciliationGapResolvers = {
 };
 
 export const InvoiceReconciliationConnection: InvoiceReconciliationConnectionResolvers = {
-  edges: (connection) => connection.edges,
-  nodes: (connection) => connection.nodes,
-  pageInfo: (connection) => connection.pageInfo,
-  totalCount: (connection) => connection.totalCount,
   reconciledCount: (connection) => connection.reconciledCount,
   unknownCount: (connection) => connection.unknownCount,
 };

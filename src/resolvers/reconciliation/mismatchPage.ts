@@ -1,5 +1,5 @@
 import { badUserInput } from '../../errors.js';
-import { normalizeInvoiceNumber } from '../../loaders/index.js';
+import { invoiceSortKey } from '../InvoiceConnection.js';
 import type { SortKey } from '../../pagination/cursor.js';
 import type { MismatchKind } from '../../reconciliation/index.js';
 import type { InvoiceReconciliationModel } from './reconcileInvoice.js';
@@ -7,13 +7,9 @@ import type { InvoiceReconciliationModel } from './reconcileInvoice.js';
 /** The connection's name in its cursors. */
 export const MISMATCH_CONNECTION = 'invoiceMismatches';
 
-/**
- * Order: invoice number, numerically for digit strings (shorter first, then by digits), which
- * is Confirma's series order; the number is the record's id, so the key is unique.
- */
+/** The order of `invoices` (by invoice number), so both lists of a window line up. */
 export function mismatchKey(found: InvoiceReconciliationModel): SortKey {
-  const number = normalizeInvoiceNumber(found.invoice.invoiceNumber);
-  return [number.length, number];
+  return invoiceSortKey(found.invoice);
 }
 
 /** `kinds: []` would list nothing; refused so an empty selection is not read as "all". */
