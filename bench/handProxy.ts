@@ -81,7 +81,8 @@ async function oneInvoice(invoiceNumber: string): Promise<unknown> {
         distribution: { status: record.distributionStatus },
         factoring: {
           status: STATUS_NAMES[factored.InvoiceStatus] ?? null,
-          amount: Number(factored.InvoiceAmount).toFixed(2),
+          // FactorCloud states no currency: the subgraph reports FACTORCLOUD_CURRENCY (default USD).
+          amount: { amount: Number(factored.InvoiceAmount).toFixed(2), currency: 'USD' },
         },
       },
     },
