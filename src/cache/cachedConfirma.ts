@@ -1,4 +1,4 @@
-import { normalizeInvoiceNumber } from '../loaders/invoiceNumbers.js';
+import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 import type { ConfirmaClient, DistributionQuery } from '../upstreams/confirma/client.js';
 import type { CacheSession } from './cacheSession.js';
 import type { TtlPolicy } from './ttlPolicy.js';

@@ -1,6 +1,6 @@
 import { LosslessNumber } from 'lossless-json';
 import { z } from 'zod';
-import { normalizeInvoiceNumber } from '../loaders/invoiceNumbers.js';
+import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 
 /**
  * What a Confirma write touches, read from the body the resolver built (validation/*Body): the

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { CaseRecord, ConfirmaClient } from '../upstreams/confirma/client.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
 import type { BatchSizes } from '../observability/loaderBatches.js';
-import { normalizeInvoiceNumber } from './invoiceNumbers.js';
+import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 import { settleEach } from './settle.js';
 
 /** A case id, with the case's invoice number when the caller knows it (sent along, see getCase). */

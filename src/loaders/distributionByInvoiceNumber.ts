@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DistributionEntry, DistributionPage } from '../upstreams/confirma/client.js';
 import type { DistributionPageLoader } from './distributionPages.js';
-import { normalizeInvoiceNumber } from './invoiceNumbers.js';
+import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
 import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';

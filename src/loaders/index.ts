@@ -120,4 +120,3 @@ class RequestLoaders implements Loaders {
 }
 
 export { primeFromPage } from './distributionByInvoiceNumber.js';
-export { normalizeInvoiceNumber } from './invoiceNumbers.js';

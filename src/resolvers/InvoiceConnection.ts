@@ -2,7 +2,7 @@ import type {
   AppliedInvoiceFilterResolvers,
   InvoiceConnectionResolvers,
 } from '../__generated__/resolvers-types.js';
-import { normalizeInvoiceNumber } from '../loaders/invoiceNumbers.js';
+import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 import { pageOf } from '../pagination/connection.js';
 import type { PageRequest } from '../pagination/pageArgs.js';
 import type { SortKey } from '../pagination/cursor.js';

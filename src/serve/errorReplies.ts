@@ -1,4 +1,4 @@
-import { isRecord } from '../upstreams/records.js';
+import { isRecord } from '../lib/records.js';
 
 /**
  * Error replies Apollo Server answers with a 4xx or 5xx status: the document could not be

@@ -1,8 +1,7 @@
+import { isRecord } from '../lib/records.js';
+
 /** Small helpers for reading loosely shaped upstream JSON objects. */
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
-import { normalizeInvoiceNumber } from '../../loaders/index.js';
+import { normalizeInvoiceNumber } from '../../lib/invoiceNumbers.js';
 import { createInvoiceBody, createInvoiceSchema } from '../../validation/confirmaInvoice.js';
 import type { UserError } from '../../validation/userErrors.js';
 import { validateInput } from '../../validation/userErrors.js';

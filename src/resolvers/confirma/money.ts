@@ -10,7 +10,7 @@ import type {
   SettlementResolvers,
 } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { normalizeInvoiceNumber } from '../../loaders/index.js';
+import { normalizeInvoiceNumber } from '../../lib/invoiceNumbers.js';
 import { pageOf } from '../../pagination/connection.js';
 import { readPageArgs } from '../../pagination/pageArgs.js';
 import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';

@@ -2,20 +2,12 @@ import { createHash } from 'node:crypto';
 import type { SortKey } from '../../pagination/cursor.js';
 import type { LedgerStatusRecord, PaymentStatusRecord } from '../../upstreams/confirma/accounting.js';
 import type { PaymentRecord, SettlementRecord } from '../../upstreams/confirma/moneySchemas.js';
+import { invoiceNumberSortKey } from '../../lib/invoiceNumbers.js';
 
 /**
  * The documented order of each Confirma connection, as `pageOf` keys. Confirma pages nothing
  * (confirma.md §3.3): each connection pages the whole list of one window read.
  */
-
-/**
- * An all-digit id zero-padded to 40 digits, so text comparison follows its value (`9` before
- * `10`; settlement ids need 64 bits and more); other ids are kept as they are.
- */
-export function idByValue(id: string | null): string {
-  if (id === null) return '';
-  return /^\d{1,40}$/.test(id) ? id.padStart(40, '0') : id;
-}
 
 /**
  * Keys from `keyOf`, made unique: records whose keys are equal (records with no id of their own
@@ -48,8 +40,8 @@ export function uniqueKeys<T extends object>(
 export const paymentKey = (p: PaymentRecord): SortKey => [
   p.paymentDate ?? '',
   p.bookingDate ?? '',
-  idByValue(p.caseId),
-  idByValue(p.invoiceNumber),
+  invoiceNumberSortKey(p.caseId),
+  invoiceNumberSortKey(p.invoiceNumber),
   createHash('sha256')
     .update(
       JSON.stringify([
@@ -67,17 +59,17 @@ export const paymentKey = (p: PaymentRecord): SortKey => [
 /** Settlement date, then settlement id by value. */
 export const settlementKey = (s: SettlementRecord): SortKey => [
   s.settlementDate ?? '',
-  idByValue(s.settlementId),
+  invoiceNumberSortKey(s.settlementId),
 ];
 
 /** Document date, then the source identifier (the submitted `ledgerIdentifier`). */
 export const ledgerStatusKey = (l: LedgerStatusRecord): SortKey => [
   l.documentDate ?? '',
-  idByValue(l.sourceIdentifier),
+  invoiceNumberSortKey(l.sourceIdentifier),
 ];
 
 /** Payment date, then the source identifier (the submitted `paymentIdentifier`). */
 export const paymentStatusKey = (p: PaymentStatusRecord): SortKey => [
   p.paymentDate ?? '',
-  idByValue(p.sourceIdentifier),
+  invoiceNumberSortKey(p.sourceIdentifier),
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameInvoiceNumber } from '../../lib/invoiceNumbers.js';
 import { parseReply } from '../parse.js';
 import { date, identifier, integer, list, text } from '../lenient.js';
 import type { ConfirmaCall, WriteResult } from './call.js';
@@ -58,14 +59,12 @@ function matching<T extends Record<string, string | number | null>>(
   const wanted = Object.entries(query).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && entry[0] in (items[0] ?? {}),
   );
-  return items.filter((item) => wanted.every(([key, value]) => sameId(item[key], value)));
-}
-
-/** Identifiers compare as trimmed text; all-digit ones by value (`"0123"` = `123`). */
-function sameId(actual: string | number | null | undefined, wanted: string): boolean {
-  if (actual === null || actual === undefined) return false;
-  const [a, b] = [String(actual).trim(), wanted.trim()];
-  return /^\d+$/.test(a) && /^\d+$/.test(b) ? BigInt(a) === BigInt(b) : a === b;
+  return items.filter((item) =>
+    wanted.every(
+      ([key, value]) =>
+        item[key] !== null && item[key] !== undefined && sameInvoiceNumber(String(item[key]), value),
+    ),
+  );
 }
 
 export interface ConfirmaAccounting {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { identifier, list, text } from '../lenient.js';
-import { isRecord, lowerCaseKeys } from '../records.js';
+import { isRecord } from '../../lib/records.js';
+import { lowerCaseKeys } from '../records.js';
 import type { ConfirmaCall, WriteResult } from './call.js';
 import { WRITE_REFUSALS } from './call.js';
 

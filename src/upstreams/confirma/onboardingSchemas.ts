@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isRecord, lowerCaseKeys } from '../records.js';
+import { isRecord } from '../../lib/records.js';
+import { lowerCaseKeys } from '../records.js';
 import { boolean, identifier, text } from '../lenient.js';
 
 /**

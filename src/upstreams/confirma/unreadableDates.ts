@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { UpstreamError } from '../../http/errors.js';
-import { isRecord } from '../records.js';
+import { isRecord } from '../../lib/records.js';
 
 /** The timestamps under a distribution record's `dates`, and the GraphQL field each one fills. */
 const DATE_FIELDS = {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { text } from '../lenient.js';
 import { coded } from './codes.js';
-import { isBlank, isRecord, lowerCaseKeys } from './keys.js';
+import { isRecord } from '../../lib/records.js';
+import { isBlank, lowerCaseKeys } from './keys.js';
 
 /** store-docs / get-docs (factorcloud.md §5.16, §5.17) and the test-post echo (§5.2). */
 

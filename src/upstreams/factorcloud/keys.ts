@@ -1,11 +1,12 @@
-import { isBlank, isRecord, lowerCaseKeys } from '../records.js';
+import { isRecord } from '../../lib/records.js';
+import { isBlank, lowerCaseKeys } from '../records.js';
 
 /**
  * FactorCloud spells the same key several ways (`ZipCode`/`Zipcode`, `MCNumber`/`McNumber`,
  * `InvoiceIntegrationID`/`InvoiceIntegrationId`; factorcloud.md §6.2). Replies are read through
  * their lower-cased keys (../records.ts) so every spelling lands on one field.
  */
-export { isBlank, isRecord, lowerCaseKeys };
+export { isBlank, lowerCaseKeys };
 
 /**
  * FactorCloud's answer for an unknown id is undocumented; the docs' own example is a 200 with

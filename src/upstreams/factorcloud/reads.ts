@@ -2,7 +2,8 @@ import { parseReply } from '../parse.js';
 import { CLIENT_KEYS, clientSchema } from './clientSchema.js';
 import { DEBTOR_KEYS, debtorSchema } from './debtorSchema.js';
 import { DOCUMENT_KEYS, documentSchema } from './documentSchema.js';
-import { hasNoValues, isRecord, lowerCaseKeys } from './keys.js';
+import { isRecord } from '../../lib/records.js';
+import { hasNoValues, lowerCaseKeys } from './keys.js';
 import type {
   BrokerScheduleRecord,
   ClientDebtorRecord,
