@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envInteger as integer } from '../lib/envInteger.js';
+import type { TtlName } from '../upstreams/ttlNames.js';
 
 /**
  * The cache part of the environment (spread into config.ts's schema, which stays the only reader
@@ -47,9 +48,9 @@ export const DEFAULT_TTLS = {
   document: 3_600,
   /** "Not known" answers (404 or empty replies): short, since another system may create it. */
   notFound: 10,
-} as const;
+} as const satisfies Record<TtlName, number>;
 
-export type TtlName = keyof typeof DEFAULT_TTLS;
+export type { TtlName };
 export type TtlTable = Record<TtlName, number>;
 
 export type CacheMode = 'off' | 'memory' | 'redis';

@@ -1,6 +1,6 @@
 import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 import type { ConfirmaClient, DistributionQuery } from '../upstreams/confirma/client.js';
-import type { CacheSession } from './cacheSession.js';
+import type { CachedClientDeps as EndpointCacheDeps } from './cachedEndpoints.js';
 import type { TtlPolicy } from './ttlPolicy.js';
 import { actionTargets, createdInvoiceNumber } from './writeTargets.js';
 
@@ -14,11 +14,8 @@ const PAYMENT_SYNC = 'accounting.payment';
 const LOOKUP = 'confirma.distribution';
 const CASE = 'confirma.case';
 
-export interface CachedClientDeps {
-  session: CacheSession;
+export interface CachedClientDeps extends EndpointCacheDeps {
   policy: TtlPolicy;
-  /** This request's partition (tenant and current credentials); read on every call. */
-  partition(): string;
 }
 
 /**

@@ -7,7 +7,7 @@ import { ReadCache } from './readCache.js';
 import type { CacheEventListener } from './readCache.js';
 import { createRedisStore } from './redisStore.js';
 import type { RedisStore } from './redisStore.js';
-import { createTtlPolicy } from './ttlPolicy.js';
+import { todayIsoDate } from '../lib/dates.js';
 import { createUpstreamCache } from './upstreamCache.js';
 import { createMemoryGuardStore, createRedisGuardStore } from '../writes/guardStore.js';
 import { WriteGuard } from '../writes/writeGuard.js';
@@ -61,9 +61,11 @@ export function createCaching(config: CacheConfig, options: CachingOptions): Cac
         logger: options.logger,
         ...(options.onCacheEvent ? { onCacheEvent: options.onCacheEvent } : {}),
       }),
-      createTtlPolicy(config.ttlSeconds, options.today),
-      config.keyPrefix,
-      config.ttlSeconds,
+      {
+        keyPrefix: config.keyPrefix,
+        ttlSeconds: config.ttlSeconds,
+        today: options.today ?? (() => todayIsoDate()),
+      },
     );
   const persistedQueries =
     redis &&

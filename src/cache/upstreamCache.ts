@@ -8,7 +8,7 @@ import type { TtlTable } from './cacheConfig.js';
 import type { ReadFreshness } from './freshness.js';
 import { credentialHash, partitionKey } from './keys.js';
 import type { CacheAnswerListener, ReadCache } from './readCache.js';
-import type { TtlPolicy } from './ttlPolicy.js';
+import { createTtlPolicy } from './ttlPolicy.js';
 
 export interface UpstreamClients {
   confirma: ConfirmaClient;
@@ -39,12 +39,20 @@ export interface UpstreamCache {
   readonly ttlSeconds: TtlTable;
 }
 
+export interface UpstreamCacheSettings {
+  /** Prepended to every key (CACHE_KEY_PREFIX). */
+  keyPrefix: string;
+  /** Seconds of each TTL setting. */
+  ttlSeconds: TtlTable;
+  /** Today's date (UTC, ISO): windows that ended before it are kept longer. */
+  today: () => string;
+}
+
 export function createUpstreamCache(
   readCache: ReadCache,
-  policy: TtlPolicy,
-  keyPrefix: string,
-  ttlSeconds: TtlTable,
+  { keyPrefix, ttlSeconds, today }: UpstreamCacheSettings,
 ): UpstreamCache {
+  const policy = createTtlPolicy(ttlSeconds, today);
   return {
     ttlSeconds,
     wrap(clients, tenant, onAnswer, freshness) {
@@ -61,8 +69,8 @@ export function createUpstreamCache(
       );
       return new CachedClients(
         clients,
-        { session, policy, partition: confirmaPartition },
-        { session, policy, partition: factorCloudPartition },
+        { session, policy, ttlSeconds, today, partition: confirmaPartition },
+        { session, policy, ttlSeconds, today, partition: factorCloudPartition },
       );
     },
   };

@@ -2,6 +2,8 @@ import type { BatchSizes } from '../observability/loaderBatches.js';
 import type { FactorCloudClient, ScheduleRecord } from '../upstreams/factorcloud/client.js';
 import { createBrokerScheduleByBatchIdLoader } from './brokerScheduleByBatchId.js';
 import type { BrokerScheduleByBatchIdLoader } from './brokerScheduleByBatchId.js';
+import { createClientByKeyLoader } from './clientByKey.js';
+import type { ClientByKeyLoader } from './clientByKey.js';
 import { createClientDebtorByKeysLoader } from './clientDebtorByKeys.js';
 import type { ClientDebtorByKeysLoader } from './clientDebtorByKeys.js';
 import { createDebtorByKeyLoader } from './debtorByKey.js';
@@ -14,8 +16,9 @@ import { ListedInvoices } from './listedInvoices.js';
 import { adoptSchedule, createScheduleByBatchIdLoader } from './scheduleByBatchId.js';
 import type { FactoringSchedule, ScheduleAdoption, ScheduleByBatchIdLoader } from './scheduleByBatchId.js';
 
-/** The FactorCloud loaders beyond `clientByKey`, built together because they share state. */
+/** The FactorCloud loaders of one request, built together because they share state. */
 export interface FactorCloudLoaders {
+  clientByKey: ClientByKeyLoader;
   factoringInvoiceById: FactoringInvoiceByIdLoader;
   debtorByKey: DebtorByKeyLoader;
   clientDebtorByKeys: ClientDebtorByKeysLoader;
@@ -52,6 +55,7 @@ class SharedFactorCloudLoaders implements FactorCloudLoaders {
   readonly factoringInvoiceById: FactoringInvoiceByIdLoader;
   readonly #adoption: ScheduleAdoption;
   readonly #sizes: BatchSizes | undefined;
+  #clientByKey: ClientByKeyLoader | undefined;
   #debtorByKey: DebtorByKeyLoader | undefined;
   #clientDebtorByKeys: ClientDebtorByKeysLoader | undefined;
   #scheduleByBatchId: ScheduleByBatchIdLoader | undefined;
@@ -72,6 +76,9 @@ class SharedFactorCloudLoaders implements FactorCloudLoaders {
     };
   }
 
+  get clientByKey(): ClientByKeyLoader {
+    return (this.#clientByKey ??= createClientByKeyLoader(this.factorCloud, this.#sizes));
+  }
   get debtorByKey(): DebtorByKeyLoader {
     return (this.#debtorByKey ??= createDebtorByKeyLoader(this.factorCloud, this.#sizes));
   }

@@ -8,7 +8,7 @@ async function distributionRecord(
   invoice: InvoiceModel,
   { loaders }: Context,
 ): Promise<DistributionRecord | null> {
-  const entry = invoice.entry ?? (await loaders.distributionByInvoiceNumber.load(invoice.invoiceNumber));
+  const entry = invoice.entry ?? (await loaders.confirma.distributionByInvoiceNumber.load(invoice.invoiceNumber));
   if (!entry) return null;
   // A record that broke the contract fails the fields that read it, not the whole list.
   if (entry.error) throw entry.error;
@@ -17,7 +17,7 @@ async function distributionRecord(
 
 export const Invoice: InvoiceResolvers = {
   async __resolveReference(reference, context) {
-    const entry = await context.loaders.distributionByInvoiceNumber.load(reference.invoiceNumber);
+    const entry = await context.loaders.confirma.distributionByInvoiceNumber.load(reference.invoiceNumber);
     return entry ? { invoiceNumber: reference.invoiceNumber, entry } : null;
   },
 
@@ -34,6 +34,6 @@ export const Invoice: InvoiceResolvers = {
   },
 
   factoring(invoice, _args, { loaders, factoringInvoiceId }) {
-    return loaders.factoringInvoiceById.load(factoringInvoiceId(invoice.invoiceNumber));
+    return loaders.factorCloud.factoringInvoiceById.load(factoringInvoiceId(invoice.invoiceNumber));
   },
 };

@@ -12,6 +12,6 @@ export const PaymentControl: PaymentControlResolvers = {
   activatedAt: (control) => readableDate(control, 'activatedAt'),
   case: (control, _args, { loaders }) =>
     control.caseId
-      ? loaders.caseById.load({ caseId: control.caseId, invoiceNumber: control.invoiceNumber })
+      ? loaders.confirma.caseById.load({ caseId: control.caseId, invoiceNumber: control.invoiceNumber })
       : null,
 };

@@ -15,14 +15,14 @@ export const Query: QueryResolvers = {
     const request = readPageArgs(INVOICES_CONNECTION, { first, after, last, before }, CONNECTION_PAGE_SIZES);
     const query = toDistributionQuery(filter, businessToday(context));
     const { loaders } = context;
-    const window = await loaders.distributionPages.load(query);
-    primeFromPage(loaders.distributionByInvoiceNumber, window);
+    const window = await loaders.confirma.distributionPages.load(query);
+    primeFromPage(loaders.confirma.distributionByInvoiceNumber, window);
     return invoicePage(window, request);
   },
 
   async invoice(_root, { invoiceNumber }, { loaders }) {
     const wanted = checkInvoiceNumber(invoiceNumber, 'invoiceNumber');
-    const entry = await loaders.distributionByInvoiceNumber.load(wanted);
+    const entry = await loaders.confirma.distributionByInvoiceNumber.load(wanted);
     return entry ? { invoiceNumber: entry.invoiceNumber, entry } : null;
   },
 };

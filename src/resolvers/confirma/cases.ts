@@ -16,7 +16,7 @@ import { ACTION_STATUSES } from './collectionCase.js';
 
 export const casesQuery: QueryResolvers = {
   collectionCase: (_root, { caseId }, { loaders }) =>
-    loaders.caseById.load(checkInvoiceNumber(caseId, 'caseId')),
+    loaders.confirma.caseById.load(checkInvoiceNumber(caseId, 'caseId')),
 };
 
 /**
@@ -25,7 +25,7 @@ export const casesQuery: QueryResolvers = {
  */
 async function targetProblems(actions: ValidAction[], { loaders }: Context): Promise<UserError[]> {
   const entries = await Promise.all(
-    actions.map((action) => loaders.distributionByInvoiceNumber.load(action.data.invoiceNumber)),
+    actions.map((action) => loaders.confirma.distributionByInvoiceNumber.load(action.data.invoiceNumber)),
   );
   return actions.flatMap((action, index): UserError[] => {
     const at = ['input', 'actions', String(index), action.kind];
@@ -69,7 +69,7 @@ export const casesMutation: MutationResolvers = {
         actions: [],
         userErrors: [refusal('Confirma', result.status, ['input', 'actions'], 'actions')],
       };
-    for (const action of actions) context.loaders.caseById.clear(action.data.caseId);
+    for (const action of actions) context.loaders.confirma.caseById.clear(action.data.caseId);
     // The response is undocumented: receipts are used when they line up with what was sent.
     const receipts = result.value.length === actions.length ? result.value : [];
     return {
@@ -90,5 +90,5 @@ export const QueuedInvoiceAction: QueuedInvoiceActionResolvers = {
   status: (action) => enumOrUnknown(ACTION_STATUSES, action.status) ?? 'PENDING',
   statusRaw: (action) => rawText(action.status),
   case: (action, _args, { loaders }) =>
-    loaders.caseById.load({ caseId: action.caseId, invoiceNumber: action.invoiceNumber }),
+    loaders.confirma.caseById.load({ caseId: action.caseId, invoiceNumber: action.invoiceNumber }),
 };

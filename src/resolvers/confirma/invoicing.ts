@@ -33,19 +33,19 @@ export const invoicingMutation: MutationResolvers = {
       if (!valid.ok) return { invoice: null, userErrors: valid.userErrors };
       const number = valid.value.invoice.header.invoiceNumber;
 
-      if (await loaders.distributionByInvoiceNumber.load(number))
+      if (await loaders.confirma.distributionByInvoiceNumber.load(number))
         return { invoice: null, userErrors: [conflict(number)] };
       const result = await upstreams.confirma.createInvoice(createInvoiceBody(valid.value));
       // The lookup above cached "unknown"; the new invoice must be read fresh from now on.
-      loaders.distributionByInvoiceNumber.clear(number);
-      loaders.distributionPages.clearAll();
+      loaders.confirma.distributionByInvoiceNumber.clear(number);
+      loaders.confirma.distributionPages.clearAll();
       if (!result.ok) {
         // A refusal that does not say "duplicate" may still be one: the number may have arrived
         // since the check above (another client of Confirma), so it is looked up once more,
         // fresh. If that lookup fails, the refusal Confirma did give is still the answer.
         const taken =
           result.duplicate ||
-          (await loaders.distributionByInvoiceNumber.load(number).catch(() => null)) !== null;
+          (await loaders.confirma.distributionByInvoiceNumber.load(number).catch(() => null)) !== null;
         const userErrors = [
           taken ? conflict(number) : refusal('Confirma', result.status, ['input'], 'invoice'),
         ];

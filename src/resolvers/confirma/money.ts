@@ -33,7 +33,7 @@ function toWindow(
 
 /** Number and case id of an invoice, for matching payments and allocations to it. */
 async function invoiceKeys(invoice: InvoiceModel, { loaders }: Context) {
-  const entry = invoice.entry ?? (await loaders.distributionByInvoiceNumber.load(invoice.invoiceNumber));
+  const entry = invoice.entry ?? (await loaders.confirma.distributionByInvoiceNumber.load(invoice.invoiceNumber));
   return {
     number: normalizeInvoiceNumber(invoice.invoiceNumber),
     caseId: entry?.record?.paymentControl?.caseId ?? null,
@@ -52,12 +52,12 @@ function sameNumber(value: string | null, number: string): boolean {
 export const moneyQuery: QueryResolvers = {
   async payments(_root, { filter, ...page }, context) {
     const request = readPageArgs('payments', page, CONNECTION_PAGE_SIZES);
-    const payments = await context.loaders.paymentsByWindow.load(toWindow(filter, 'filter', context));
+    const payments = await context.loaders.confirma.paymentsByWindow.load(toWindow(filter, 'filter', context));
     return pageOf(payments, uniqueKeys(payments, paymentKey), request);
   },
   async settlements(_root, { filter, ...page }, context) {
     const request = readPageArgs('settlements', page, CONNECTION_PAGE_SIZES);
-    const reply = await context.loaders.settlementsByWindow.load(toWindow(filter, 'filter', context));
+    const reply = await context.loaders.confirma.settlementsByWindow.load(toWindow(filter, 'filter', context));
     const settlements = reply.settlements;
     return {
       ...pageOf(settlements, uniqueKeys(settlements, settlementKey), request),
@@ -82,7 +82,7 @@ export const invoiceMoney: InvoiceResolvers = {
   async payments(invoice, { filter }, context) {
     const window = toWindow(filter, 'filter', context);
     const [payments, keys] = await Promise.all([
-      context.loaders.paymentsByWindow.load(window),
+      context.loaders.confirma.paymentsByWindow.load(window),
       invoiceKeys(invoice, context),
     ]);
     return payments.filter(
@@ -101,7 +101,7 @@ export const invoiceMoney: InvoiceResolvers = {
   async settlementAllocations(invoice, { filter }, context) {
     const window = toWindow(filter, 'filter', context);
     const [reply, keys] = await Promise.all([
-      context.loaders.settlementsByWindow.load(window),
+      context.loaders.confirma.settlementsByWindow.load(window),
       invoiceKeys(invoice, context),
     ]);
     return reply.settlements

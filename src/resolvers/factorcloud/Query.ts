@@ -5,24 +5,24 @@ import { checkKey } from './args.js';
 export const factorCloudQuery: QueryResolvers = {
   factorCloudConnectionCheck: (_root, _args, { upstreams }) => upstreams.factorCloud.testGet(),
 
-  client: (_root, { clientKey }, { loaders }) => loaders.clientByKey.load(checkKey(clientKey, 'clientKey')),
+  client: (_root, { clientKey }, { loaders }) => loaders.factorCloud.clientByKey.load(checkKey(clientKey, 'clientKey')),
 
-  debtor: (_root, { debtorKey }, { loaders }) => loaders.debtorByKey.load(checkKey(debtorKey, 'debtorKey')),
+  debtor: (_root, { debtorKey }, { loaders }) => loaders.factorCloud.debtorByKey.load(checkKey(debtorKey, 'debtorKey')),
 
   clientDebtor: (_root, args, { loaders }) =>
-    loaders.clientDebtorByKeys.load({
+    loaders.factorCloud.clientDebtorByKeys.load({
       clientKey: checkKey(args.clientKey, 'clientKey'),
       debtorKey: checkKey(args.debtorKey, 'debtorKey'),
     }),
 
   factoringSchedule: (_root, { integrationBatchId }, { loaders }) =>
-    loaders.scheduleByBatchId.load(checkKey(integrationBatchId, 'integrationBatchId')),
+    loaders.factorCloud.scheduleByBatchId.load(checkKey(integrationBatchId, 'integrationBatchId')),
 
   brokerSchedule: (_root, { integrationBatchId }, { loaders }) =>
-    loaders.brokerScheduleByBatchId.load(checkKey(integrationBatchId, 'integrationBatchId')),
+    loaders.factorCloud.brokerScheduleByBatchId.load(checkKey(integrationBatchId, 'integrationBatchId')),
 
   factoringInvoice: (_root, { integrationInvoiceId }, { loaders }) =>
-    loaders.factoringInvoiceById.load(checkKey(integrationInvoiceId, 'integrationInvoiceId')),
+    loaders.factorCloud.factoringInvoiceById.load(checkKey(integrationInvoiceId, 'integrationInvoiceId')),
 
-  factoringDocument: (_root, { uuid }, { loaders }) => loaders.documentByUuid.load(checkKey(uuid, 'uuid')),
+  factoringDocument: (_root, { uuid }, { loaders }) => loaders.factorCloud.documentByUuid.load(checkKey(uuid, 'uuid')),
 };

@@ -22,11 +22,11 @@ import { money } from './amounts.js';
 /** A client's sub-debtor, when both keys are known. */
 function clientDebtor(owner: { clientKey: string | null; debtorKey: string | null }, { loaders }: Context) {
   const { clientKey, debtorKey } = owner;
-  return clientKey && debtorKey ? loaders.clientDebtorByKeys.load({ clientKey, debtorKey }) : null;
+  return clientKey && debtorKey ? loaders.factorCloud.clientDebtorByKeys.load({ clientKey, debtorKey }) : null;
 }
 
 function client(owner: { clientKey: string | null }, { loaders }: Context) {
-  return owner.clientKey ? loaders.clientByKey.load(owner.clientKey) : null;
+  return owner.clientKey ? loaders.factorCloud.clientByKey.load(owner.clientKey) : null;
 }
 
 export const FactoringInvoice: FactoringInvoiceResolvers = {
@@ -39,19 +39,19 @@ export const FactoringInvoice: FactoringInvoiceResolvers = {
 };
 
 export const Client: ClientResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.clientByKey.load(reference.clientKey),
+  __resolveReference: (reference, { loaders }) => loaders.factorCloud.clientByKey.load(reference.clientKey),
   creditLimit: money((found) => found.creditLimit),
 };
 
 export const Debtor: DebtorResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.debtorByKey.load(reference.debtorKey),
+  __resolveReference: (reference, { loaders }) => loaders.factorCloud.debtorByKey.load(reference.debtorKey),
   creditLimit: money((debtor) => debtor.creditLimit),
 };
 
 export const ClientDebtor: ClientDebtorResolvers = {
   creditLimit: money((link) => link.creditLimit),
   client: (link, _args, context) => client(link, context),
-  debtor: (link, _args, { loaders }) => loaders.debtorByKey.load(link.debtorKey),
+  debtor: (link, _args, { loaders }) => loaders.factorCloud.debtorByKey.load(link.debtorKey),
 };
 
 export const Schedule: ScheduleResolvers = {
@@ -89,5 +89,5 @@ export const FactorCloudConnectionCheck: FactorCloudConnectionCheckResolvers = {
 
 export const StoreFactoringDocumentPayload: StoreFactoringDocumentPayloadResolvers = {
   document: (payload, _args, { loaders }) =>
-    payload.uuid ? loaders.documentByUuid.load(payload.uuid) : null,
+    payload.uuid ? loaders.factorCloud.documentByUuid.load(payload.uuid) : null,
 };

@@ -42,8 +42,8 @@ export const reconciliationQuery: QueryResolvers = {
     const kinds = checkKinds(args.kinds);
     const query = toDistributionQuery(args.filter, businessToday(context));
     const { loaders } = context;
-    const page = await loaders.distributionPages.load(query);
-    primeFromPage(loaders.distributionByInvoiceNumber, page);
+    const page = await loaders.confirma.distributionPages.load(query);
+    primeFromPage(loaders.confirma.distributionByInvoiceNumber, page);
     const all = await Promise.all(
       page.entries.map((entry) => reconcileInvoice({ invoiceNumber: entry.invoiceNumber, entry }, context)),
     );

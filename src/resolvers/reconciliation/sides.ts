@@ -26,10 +26,10 @@ export async function readSides(
   const [entry, factoring] = await Promise.all([
     attempt(
       'CONFIRMA',
-      async () => invoice.entry ?? (await loaders.distributionByInvoiceNumber.load(invoice.invoiceNumber)),
+      async () => invoice.entry ?? (await loaders.confirma.distributionByInvoiceNumber.load(invoice.invoiceNumber)),
     ),
     attempt('FACTORCLOUD', () =>
-      loaders.factoringInvoiceById.load(context.factoringInvoiceId(invoice.invoiceNumber)),
+      loaders.factorCloud.factoringInvoiceById.load(context.factoringInvoiceId(invoice.invoiceNumber)),
     ),
   ]);
   const factorCloud = sideOf(factoring, factorCloudFacts);
@@ -40,7 +40,7 @@ export async function readSides(
   const needsCase = caseId !== null && factorCloud.state === 'known';
   const found = needsCase
     ? await attempt('CONFIRMA', () =>
-        loaders.caseById.load({ caseId, invoiceNumber: record.facts.invoiceNumber }),
+        loaders.confirma.caseById.load({ caseId, invoiceNumber: record.facts.invoiceNumber }),
       )
     : undefined;
   return { confirma: { state: 'known', facts: confirmaFacts(record.facts, found) }, factorCloud };

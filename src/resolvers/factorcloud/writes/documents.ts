@@ -31,7 +31,7 @@ export async function storeFactoringDocument(input: StoreFactoringDocumentInput,
   await rememberName(checked.value, context);
   const { uuid, created } = outcome.value;
   // An update replaces the content a cached read may hold.
-  if (uuid) context.loaders.documentByUuid.clear(uuid);
+  if (uuid) context.loaders.factorCloud.documentByUuid.clear(uuid);
   return { uuid, created, userErrors: [] };
 }
 

@@ -22,7 +22,7 @@ export async function upsertClient(input: unknown, { upstreams, loaders }: Conte
     },
   );
   if (!result.ok) return { client: null, userErrors: result.userErrors };
-  const client = await echoOrReread(loaders.clientByKey, result.write.clientKey, result.value);
+  const client = await echoOrReread(loaders.factorCloud.clientByKey, result.write.clientKey, result.value);
   return { client, userErrors: [] };
 }
 
@@ -41,8 +41,8 @@ export async function upsertDebtor(input: unknown, { upstreams, loaders }: Conte
   if (!result.ok) return { clientDebtor: null, userErrors: result.userErrors };
   const { clientKey, debtorKey } = result.write;
   // The master debtor may have been created or changed too.
-  loaders.debtorByKey.clear(debtorKey);
-  const clientDebtor = await echoOrReread(loaders.clientDebtorByKeys, { clientKey, debtorKey }, result.value);
+  loaders.factorCloud.debtorByKey.clear(debtorKey);
+  const clientDebtor = await echoOrReread(loaders.factorCloud.clientDebtorByKeys, { clientKey, debtorKey }, result.value);
   return { clientDebtor, userErrors: [] };
 }
 

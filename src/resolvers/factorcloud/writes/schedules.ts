@@ -25,8 +25,8 @@ export async function createFactoringSchedule(input: unknown, { upstreams, loade
   );
   if (!result.ok) return { schedule: null, userErrors: result.userErrors };
   // The echo's invoices are primed like get-sched's, so selecting them costs nothing more.
-  const echo = result.value && loaders.adoptSchedule(result.value);
-  const schedule = await echoOrReread(loaders.scheduleByBatchId, result.write.integrationBatchId, echo);
+  const echo = result.value && loaders.factorCloud.adoptSchedule(result.value);
+  const schedule = await echoOrReread(loaders.factorCloud.scheduleByBatchId, result.write.integrationBatchId, echo);
   return { schedule, userErrors: [] };
 }
 
@@ -39,6 +39,6 @@ export async function createBrokerSchedule(input: unknown, { upstreams, loaders 
   );
   if (!result.ok) return { schedule: null, userErrors: result.userErrors };
   const echo = result.value && withScheduleClient(result.value);
-  const schedule = await echoOrReread(loaders.brokerScheduleByBatchId, result.write.integrationBatchId, echo);
+  const schedule = await echoOrReread(loaders.factorCloud.brokerScheduleByBatchId, result.write.integrationBatchId, echo);
   return { schedule, userErrors: [] };
 }

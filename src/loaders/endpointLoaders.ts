@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import { measuredBatch } from '../observability/loaderBatches.js';
+import type { BatchSizes } from '../observability/loaderBatches.js';
+import type { EndpointClient, EndpointTable, LoaderRule, ParamsOf, ResultOf } from '../upstreams/endpoint.js';
+import { settleEach } from './settle.js';
+
+/** The per-request loaders of a table: one per entry with a `loader` rule, named like the entry. */
+export type EndpointLoaders<T> = {
+  readonly [K in keyof T as T[K] extends { loader: LoaderRule<never> } ? K : never]: DataLoader<
+    ParamsOf<T[K]>,
+    ResultOf<T[K]>,
+    string
+  >;
+};
+
+type Method = (params: unknown) => Promise<unknown>;
+
+interface Loaders {
+  readonly client: Record<string, Method>;
+  readonly sizes: BatchSizes | undefined;
+  readonly built: Map<string, DataLoader<unknown, unknown, string>>;
+}
+
+/**
+ * The loaders class of a table, built once per table. Each loader is made when a resolver first
+ * reads it. Neither upstream has a multi-key read, so a loader's batch is one call per distinct
+ * key, all started at once (settle.ts); what the loader saves is the repeats: a key asked for
+ * twice in one request is one call. Batch sizes are recorded as `dataloader_batch_size{loader}`.
+ */
+export function endpointLoaders<T extends EndpointTable>(
+  table: T,
+): (client: EndpointClient<T>, sizes?: BatchSizes) => EndpointLoaders<T> {
+  class TableLoaders implements Loaders {
+    readonly client: Record<string, Method>;
+    readonly built = new Map<string, DataLoader<unknown, unknown, string>>();
+    constructor(
+      client: EndpointClient<T>,
+      readonly sizes: BatchSizes | undefined,
+    ) {
+      // The client has one method per entry (EndpointClient); looked up by the entry's name.
+      this.client = client as unknown as Record<string, Method>;
+    }
+  }
+  for (const [name, entry] of Object.entries(table)) {
+    const rule = entry.loader as LoaderRule<unknown> | undefined;
+    if (!rule) continue;
+    Object.defineProperty(TableLoaders.prototype, name, {
+      get(this: Loaders) {
+        let loader = this.built.get(name);
+        if (!loader) {
+          const call = this.client[name]!;
+          loader = new DataLoader(
+            measuredBatch(name, this.sizes, (keys: readonly unknown[]) => settleEach(keys, call)),
+            { cacheKeyFn: (params) => rule.key(params) },
+          );
+          this.built.set(name, loader);
+        }
+        return loader;
+      },
+    });
+  }
+  return (client, sizes) => new TableLoaders(client, sizes) as unknown as EndpointLoaders<T>;
+}
