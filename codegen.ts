@@ -60,9 +60,8 @@ const config: CodegenConfig = {
           LedgerSyncStatus: '../resolvers/confirma/models.js#LedgerStatusModel',
           AccountingPaymentSyncStatus: '../resolvers/confirma/models.js#PaymentStatusModel',
           QueuedInvoiceAction: '../resolvers/confirma/models.js#QueuedActionModel',
-          InvoiceReconciliation: '../resolvers/reconciliation/index.js#InvoiceReconciliationModel',
-          InvoiceReconciliationConnection:
-            '../resolvers/reconciliation/index.js#InvoiceReconciliationConnectionModel',
+          InvoiceReconciliation: '../resolvers/models.js#InvoiceReconciliationModel',
+          InvoiceReconciliationConnection: '../resolvers/models.js#InvoiceReconciliationConnectionModel',
           ReconciliationMismatch: '../reconciliation/index.js#Mismatch',
           ReconciliationGap: '../reconciliation/index.js#Gap',
         },

@@ -1,4 +1,5 @@
 import type { Connection } from '../pagination/connection.js';
+import type { Reconciliation } from '../reconciliation/index.js';
 import type {
   CaseRecord,
   DistributionEntry,
@@ -35,3 +36,14 @@ export type PaymentControlModel = PaymentControlRecord & {
 export type CollectionCaseModel = CaseRecord;
 export type FactoringInvoiceModel = FactoringInvoiceRecord;
 export type ClientModel = ClientRecord;
+
+/** What `InvoiceReconciliation` resolves from: the result plus the invoice it is about. */
+export interface InvoiceReconciliationModel extends Reconciliation {
+  invoice: InvoiceModel;
+}
+
+/** A page of reconciliations, with the window's counts. */
+export type InvoiceReconciliationConnectionModel = Connection<InvoiceReconciliationModel> & {
+  reconciledCount: number;
+  unknownCount: number;
+};

@@ -7,21 +7,11 @@ import type {
 } from '../../__generated__/resolvers-types.js';
 import { primeFromPage } from '../../loaders/index.js';
 import { pageOf } from '../../pagination/connection.js';
-import type { Connection } from '../../pagination/connection.js';
 import { readPageArgs } from '../../pagination/pageArgs.js';
 import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
 import { businessToday, checkInvoiceNumber, toDistributionQuery } from '../invoiceInput.js';
 import { MISMATCH_CONNECTION, checkKinds, isListed, mismatchKey } from './mismatchPage.js';
 import { reconcileInvoice } from './reconcileInvoice.js';
-import type { InvoiceReconciliationModel } from './reconcileInvoice.js';
-
-export type { InvoiceReconciliationModel } from './reconcileInvoice.js';
-
-/** A page of reconciliations, with the window's counts. */
-export type InvoiceReconciliationConnectionModel = Connection<InvoiceReconciliationModel> & {
-  reconciledCount: number;
-  unknownCount: number;
-};
 
 export const reconciliationInvoiceFields: InvoiceResolvers = {
   reconciliation: (invoice, _args, context) => reconcileInvoice(invoice, context),

@@ -2,7 +2,7 @@ import { badUserInput } from '../../errors.js';
 import { invoiceSortKey } from '../InvoiceConnection.js';
 import type { SortKey } from '../../pagination/cursor.js';
 import type { MismatchKind } from '../../reconciliation/index.js';
-import type { InvoiceReconciliationModel } from './reconcileInvoice.js';
+import type { InvoiceReconciliationModel } from '../models.js';
 
 /** The connection's name in its cursors. */
 export const MISMATCH_CONNECTION = 'invoiceMismatches';

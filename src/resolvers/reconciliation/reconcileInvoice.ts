@@ -1,13 +1,7 @@
 import type { Context } from '../../context.js';
 import { reconcile } from '../../reconciliation/index.js';
-import type { Reconciliation } from '../../reconciliation/index.js';
-import type { InvoiceModel } from '../models.js';
+import type { InvoiceModel, InvoiceReconciliationModel } from '../models.js';
 import { readSides } from './sides.js';
-
-/** What `InvoiceReconciliation` resolves from: the result plus the invoice it is about. */
-export interface InvoiceReconciliationModel extends Reconciliation {
-  invoice: InvoiceModel;
-}
 
 /** Reads both sides of one invoice through the request's loaders and compares them. */
 export async function reconcileInvoice(

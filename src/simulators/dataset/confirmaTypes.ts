@@ -1,4 +1,4 @@
-import type { Amount, IsoDate, IsoDateTime } from './types.js';
+import type { Amount, IsoDate, IsoDateTime } from './values.js';
 
 /**
  * Confirma records as the simulator stores them, with the upstream field names (confirma.md

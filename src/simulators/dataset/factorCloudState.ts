@@ -1,4 +1,5 @@
-import type { Amount, FactorCloudReplyStyle, IsoDate } from './types.js';
+import type { FactorCloudReplyStyle } from './factorCloudTypes.js';
+import type { Amount, IsoDate } from './values.js';
 
 /**
  * The FactorCloud state the write calls keep beyond clients and invoices (factorcloud.md §2, §8):

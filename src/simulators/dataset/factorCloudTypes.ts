@@ -1,4 +1,4 @@
-import type { Amount, IsoDate } from './types.js';
+import type { Amount, IsoDate } from './values.js';
 
 /** FactorCloud records as the simulator stores them, with the upstream field names. */
 

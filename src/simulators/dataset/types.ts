@@ -1,6 +1,7 @@
 import type { ConfirmaCase, ConfirmaInvoice } from './confirmaTypes.js';
 import type { FactorCloudClientEntry, FactorCloudInvoiceEntry } from './factorCloudTypes.js';
 import type { FactorCloudState } from './factorCloudState.js';
+import type { IsoDate } from './values.js';
 
 /**
  * The simulators' in-memory state. Records keep the upstream field names (confirma.md §4.6–4.7
@@ -8,15 +9,7 @@ import type { FactorCloudState } from './factorCloudState.js';
  * docs. Maps and records are mutable on purpose: later write endpoints change them in place.
  */
 
-/** `YYYY-MM-DD`. */
-export type IsoDate = string;
-/** ISO 8601 date-time with milliseconds and `Z`, e.g. `2026-10-01T08:15:22.123Z`. */
-export type IsoDateTime = string;
-/**
- * Money as exact decimal text with two fraction digits (`"1240.50"`). Generated from integer
- * cents and never stored as a binary float; the servers emit it as a JSON number literal.
- */
-export type Amount = string;
+export type { Amount, IsoDate, IsoDateTime } from './values.js';
 
 // The record types live next to their upstream; this module is the one place to import from.
 export * from './confirmaTypes.js';
