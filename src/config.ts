@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { cacheEnvProblems, cacheEnvShape, cacheSecrets, cacheSettings } from './cache/cacheConfig.js';
 import type { CacheConfig } from './cache/cacheConfig.js';
-import { envInteger as integer } from './lib/envInteger.js';
+import { integer, list, text, textOr } from './lib/envValues.js';
 import { longestUpstreamCallMs, upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
 import type { UpstreamSettings } from './http/resilienceConfig.js';
 import { observabilityConfig, observabilityEnv } from './observability/observabilityConfig.js';
@@ -38,12 +38,7 @@ const SIMULATOR_CREDENTIALS = {
   factorCloudApiKey: 'sim-factorcloud-api-key',
 } as const;
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
-const origin = optionalText.transform((value, ctx) => {
+const origin = text.transform((value, ctx) => {
   if (value === undefined) return undefined;
   let url: URL;
   try {
@@ -69,7 +64,7 @@ const origin = optionalText.transform((value, ctx) => {
 // and the cache had started.
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const host = optionalText.refine(
+const host = text.refine(
   (value) => value === undefined || isIP(value) !== 0 || HOST_NAME.test(value),
   {
     error: 'must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
@@ -77,7 +72,7 @@ const host = optionalText.refine(
 );
 
 function secretText() {
-  return optionalText.pipe(
+  return text.pipe(
     z.string().min(16, { error: 'must be at least 16 characters (use a random value)' }).optional(),
   );
 }
@@ -89,18 +84,16 @@ const envSchema = z.object({
   // Unlocks x-debug-upstream-calls in production (x-admin-token); unset: nobody there.
   ADMIN_TOKEN: secretText(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: optionalText,
+  CORS_ORIGINS: list([]),
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
   CONFIRMA_BASE_URL: origin,
-  CONFIRMA_API_KEY: optionalText,
-  CONFIRMA_PROVISIONING_TOKEN: optionalText,
+  CONFIRMA_API_KEY: text,
+  CONFIRMA_PROVISIONING_TOKEN: text,
   FACTORCLOUD_BASE_URL: origin,
-  FACTORCLOUD_FACTOR_ID: optionalText,
-  FACTORCLOUD_SYSTEM_KEY: optionalText,
-  FACTORCLOUD_API_KEY: optionalText,
-  FACTORCLOUD_INVOICE_ID_TEMPLATE: optionalText
-    .transform((value) => value ?? '{invoiceNumber}')
-    .pipe(z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' })),
+  FACTORCLOUD_FACTOR_ID: text,
+  FACTORCLOUD_SYSTEM_KEY: text,
+  FACTORCLOUD_API_KEY: text,
+  FACTORCLOUD_INVOICE_ID_TEMPLATE: textOr('{invoiceNumber}').pipe(z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' })),
   // Time budgets, retries and circuit breakers, shared and per upstream.
   ...upstreamEnvShape,
   SIMULATOR_CONFIRMA_PORT: integer(0, 0, 65535),
@@ -184,10 +177,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKey: e.FACTORCLOUD_API_KEY ?? SIMULATOR_CREDENTIALS.factorCloudApiKey,
   };
   const upstream = upstreamSettings(e);
-  const extraOrigins = (e.CORS_ORIGINS ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -196,7 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? (e.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
-    corsOrigins: [...DEFAULT_CORS_ORIGINS, ...extraOrigins],
+    corsOrigins: [...DEFAULT_CORS_ORIGINS, ...e.CORS_ORIGINS],
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     invoiceIdTemplate: e.FACTORCLOUD_INVOICE_ID_TEMPLATE,
     confirma: e.CONFIRMA_BASE_URL
