@@ -16,8 +16,8 @@ import { timeZoneEnv, timeZoneSettings } from './lib/timeZoneSettings.js';
 import type { TimeZones } from './lib/timeZoneSettings.js';
 import { currencyEnv, currencySettings } from './lib/currencySettings.js';
 import type { Currencies } from './lib/currencySettings.js';
-import { simulatorFaultsSettings } from './simulators/faultsEnv.js';
-import type { SimulatorFaults } from './simulators/faults.js';
+import { simulatorFaultsSettings } from './lib/simulatorFaultsEnv.js';
+import type { SimulatorFaults } from './lib/simulatorFaults.js';
 
 /**
  * Configuration from the environment, validated once at start. Every problem is reported at
@@ -64,12 +64,9 @@ const origin = text.transform((value, ctx) => {
 // and the cache had started.
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const host = text.refine(
-  (value) => value === undefined || isIP(value) !== 0 || HOST_NAME.test(value),
-  {
-    error: 'must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
-  },
-);
+const host = text.refine((value) => value === undefined || isIP(value) !== 0 || HOST_NAME.test(value), {
+  error: 'must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
+});
 
 function secretText() {
   return text.pipe(
@@ -93,7 +90,9 @@ const envSchema = z.object({
   FACTORCLOUD_FACTOR_ID: text,
   FACTORCLOUD_SYSTEM_KEY: text,
   FACTORCLOUD_API_KEY: text,
-  FACTORCLOUD_INVOICE_ID_TEMPLATE: textOr('{invoiceNumber}').pipe(z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' })),
+  FACTORCLOUD_INVOICE_ID_TEMPLATE: textOr('{invoiceNumber}').pipe(
+    z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' }),
+  ),
   // Time budgets, retries and circuit breakers, shared and per upstream.
   ...upstreamEnvShape,
   SIMULATOR_CONFIRMA_PORT: integer(0, 0, 65535),

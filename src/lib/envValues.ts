@@ -54,7 +54,9 @@ export function integer(defaultValue: number, min: number, max: number) {
 
 /** An integer in [min, max]; unset stays undefined (the caller falls back to another setting). */
 export function optionalInteger(min: number, max: number) {
-  return text.transform((value, ctx) => (value === undefined ? undefined : parseInteger(value, min, max, ctx)));
+  return text.transform((value, ctx) =>
+    value === undefined ? undefined : parseInteger(value, min, max, ctx),
+  );
 }
 
 /** A lower-case HTTP header name (RFC 9110 token), as node:http presents incoming headers. */
