@@ -28,7 +28,9 @@ export const DEFAULT_TIME_ZONES: TimeZones = {
 };
 
 const zone = (fallback: string) =>
-  textOr(fallback).refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Helsinki or UTC' });
+  textOr(fallback).refine(isTimeZone, {
+    message: 'must be an IANA time zone name such as Europe/Helsinki or UTC',
+  });
 
 /** The time zone environment variables, spread into config.ts's schema. */
 export const timeZoneEnv = {
