@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { cacheEnvProblems, cacheEnvShape, cacheSecrets, cacheSettings } from './cache/cacheConfig.js';
 import type { CacheConfig } from './cache/cacheConfig.js';
-import { envInteger as integer } from './lib/envInteger.js';
+import { integer, list, text, textOr } from './lib/envValues.js';
 import { longestUpstreamCallMs, upstreamEnvShape, upstreamSettings } from './http/resilienceConfig.js';
 import type { UpstreamSettings } from './http/resilienceConfig.js';
 import { observabilityConfig, observabilityEnv } from './observability/observabilityConfig.js';
@@ -16,8 +16,8 @@ import { timeZoneEnv, timeZoneSettings } from './lib/timeZoneSettings.js';
 import type { TimeZones } from './lib/timeZoneSettings.js';
 import { currencyEnv, currencySettings } from './lib/currencySettings.js';
 import type { Currencies } from './lib/currencySettings.js';
-import { simulatorFaultsSettings } from './simulators/faultsEnv.js';
-import type { SimulatorFaults } from './simulators/faults.js';
+import { simulatorFaultsSettings } from './lib/simulatorFaultsEnv.js';
+import type { SimulatorFaults } from './lib/simulatorFaults.js';
 
 /**
  * Configuration from the environment, validated once at start. Every problem is reported at
@@ -38,12 +38,7 @@ const SIMULATOR_CREDENTIALS = {
   factorCloudApiKey: 'sim-factorcloud-api-key',
 } as const;
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
-const origin = optionalText.transform((value, ctx) => {
+const origin = text.transform((value, ctx) => {
   if (value === undefined) return undefined;
   let url: URL;
   try {
@@ -69,15 +64,12 @@ const origin = optionalText.transform((value, ctx) => {
 // and the cache had started.
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const host = optionalText.refine(
-  (value) => value === undefined || isIP(value) !== 0 || HOST_NAME.test(value),
-  {
-    error: 'must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
-  },
-);
+const host = text.refine((value) => value === undefined || isIP(value) !== 0 || HOST_NAME.test(value), {
+  error: 'must be an IP address or a host name, such as 0.0.0.0, 127.0.0.1, :: or localhost',
+});
 
 function secretText() {
-  return optionalText.pipe(
+  return text.pipe(
     z.string().min(16, { error: 'must be at least 16 characters (use a random value)' }).optional(),
   );
 }
@@ -89,18 +81,18 @@ const envSchema = z.object({
   // Unlocks x-debug-upstream-calls in production (x-admin-token); unset: nobody there.
   ADMIN_TOKEN: secretText(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: optionalText,
+  CORS_ORIGINS: list([]),
   MAX_REQUEST_BODY_BYTES: integer(1_000_000, 1_000, 100_000_000),
   CONFIRMA_BASE_URL: origin,
-  CONFIRMA_API_KEY: optionalText,
-  CONFIRMA_PROVISIONING_TOKEN: optionalText,
+  CONFIRMA_API_KEY: text,
+  CONFIRMA_PROVISIONING_TOKEN: text,
   FACTORCLOUD_BASE_URL: origin,
-  FACTORCLOUD_FACTOR_ID: optionalText,
-  FACTORCLOUD_SYSTEM_KEY: optionalText,
-  FACTORCLOUD_API_KEY: optionalText,
-  FACTORCLOUD_INVOICE_ID_TEMPLATE: optionalText
-    .transform((value) => value ?? '{invoiceNumber}')
-    .pipe(z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' })),
+  FACTORCLOUD_FACTOR_ID: text,
+  FACTORCLOUD_SYSTEM_KEY: text,
+  FACTORCLOUD_API_KEY: text,
+  FACTORCLOUD_INVOICE_ID_TEMPLATE: textOr('{invoiceNumber}').pipe(
+    z.string().includes('{invoiceNumber}', { error: 'must contain {invoiceNumber}' }),
+  ),
   // Time budgets, retries and circuit breakers, shared and per upstream.
   ...upstreamEnvShape,
   SIMULATOR_CONFIRMA_PORT: integer(0, 0, 65535),
@@ -184,10 +176,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKey: e.FACTORCLOUD_API_KEY ?? SIMULATOR_CREDENTIALS.factorCloudApiKey,
   };
   const upstream = upstreamSettings(e);
-  const extraOrigins = (e.CORS_ORIGINS ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -196,7 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? (e.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
-    corsOrigins: [...DEFAULT_CORS_ORIGINS, ...extraOrigins],
+    corsOrigins: [...DEFAULT_CORS_ORIGINS, ...e.CORS_ORIGINS],
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     invoiceIdTemplate: e.FACTORCLOUD_INVOICE_ID_TEMPLATE,
     confirma: e.CONFIRMA_BASE_URL

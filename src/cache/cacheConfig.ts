@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envInteger as integer } from '../lib/envInteger.js';
+import { flag, integer, text, textOr } from '../lib/envValues.js';
 import type { TtlName } from '../upstreams/ttlNames.js';
 
 /**
@@ -74,11 +74,6 @@ export interface CacheConfig {
   writes: { idempotencyTtlSeconds: number; duplicateWindowSeconds: number };
 }
 
-const text = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
 const redisUrl = text.pipe(
   z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://cache:6379/0' })
@@ -117,7 +112,7 @@ const ttlEnv = Object.fromEntries(
 ) as TtlEnvShape;
 
 export const cacheEnvShape = {
-  CACHE_ENABLED: text.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  CACHE_ENABLED: flag,
   CACHE_MODE: text.pipe(
     z.enum(['off', 'memory', 'redis'], { error: 'must be off, memory or redis' }).optional(),
   ),
@@ -126,7 +121,7 @@ export const cacheEnvShape = {
   CACHE_MAX_ENTRY_BYTES: integer(1024 * 1024, 1_024, 64 * 1024 * 1024),
   CACHE_REDIS_COMMAND_TIMEOUT_MS: integer(250, 10, 60_000),
   CACHE_REDIS_CONNECT_TIMEOUT_MS: integer(2_000, 10, 60_000),
-  CACHE_KEY_PREFIX: text.transform((value) => value ?? 'invoice-graph:'),
+  CACHE_KEY_PREFIX: textOr('invoice-graph:'),
   APQ_TTL_SECONDS: integer(86_400, 60, 30 * 24 * 3_600),
   IDEMPOTENCY_TTL_SECONDS: integer(86_400, 60, 30 * 24 * 3_600),
   DUPLICATE_WINDOW_SECONDS: integer(30, 1, 3_600),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envInteger as integer, optionalEnvInteger as override } from '../lib/envInteger.js';
+import { integer, optionalInteger as override } from '../lib/envValues.js';
 import type { BreakerPolicy } from './breaker.js';
 import type { RetryPolicy } from './retryPlan.js';
 

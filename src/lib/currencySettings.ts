@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from './envValues.js';
 import { isCurrencyCode, type KnownCurrencyCode } from './currencyCodes.js';
 
 /** The currency of amounts whose upstream record states none. */
@@ -20,10 +20,8 @@ export interface Currencies {
 export const DEFAULT_CURRENCIES: Currencies = { confirma: 'EUR', factorCloud: 'USD' };
 
 const currency = (fallback: KnownCurrencyCode) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => value?.trim().toUpperCase() || fallback)
+  text
+    .transform((value) => value?.toUpperCase() ?? fallback)
     .refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code such as EUR or USD' });
 
 /** The currency environment variables, spread into config.ts's schema. */

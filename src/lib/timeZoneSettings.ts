@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { textOr } from './envValues.js';
 import { isTimeZone } from './timeZones.js';
 
 /** The zones the graph reads and writes dates in. */
@@ -28,11 +28,9 @@ export const DEFAULT_TIME_ZONES: TimeZones = {
 };
 
 const zone = (fallback: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => value?.trim() || fallback)
-    .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Helsinki or UTC' });
+  textOr(fallback).refine(isTimeZone, {
+    message: 'must be an IANA time zone name such as Europe/Helsinki or UTC',
+  });
 
 /** The time zone environment variables, spread into config.ts's schema. */
 export const timeZoneEnv = {

@@ -39,7 +39,8 @@ export function createObservability(
     tracing,
     metricsEnabled: config.metricsEnabled,
     upstreamObserver: createUpstreamObserver(metrics),
-    // Fields named one by one: a spread here, once per request, showed in CPU profiles.
+    // Fields named one by one rather than spread from the identity: this runs once per request,
+    // and named fields build the object without walking another object's keys.
     scopeFor: ({ requestId, traceparent, tracestate }) => ({
       requestId,
       traceparent,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { booleanFlag, text, textOr } from '../lib/envValues.js';
 import type { TracingConfig } from './tracing.js';
 
 export interface ObservabilityConfig {
@@ -7,16 +8,6 @@ export interface ObservabilityConfig {
   /** Where to export traces; undefined: no tracing SDK is started at all. */
   tracing: TracingConfig | undefined;
 }
-
-const text = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
-const flag = (defaultValue: boolean) =>
-  text
-    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
-    .transform((value) => (value === undefined ? defaultValue : value === 'true'));
 
 /** An http(s) URL without credentials in it (a collector token belongs in a header). */
 const collectorUrl = text.pipe(
@@ -32,11 +23,11 @@ const collectorUrl = text.pipe(
  * a platform that sets them for every service configures this one too.
  */
 export const observabilityEnv = {
-  METRICS_ENABLED: flag(true),
-  OTEL_SDK_DISABLED: flag(false),
+  METRICS_ENABLED: booleanFlag(true),
+  OTEL_SDK_DISABLED: booleanFlag(false),
   OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collectorUrl,
-  OTEL_SERVICE_NAME: text.transform((value) => value ?? 'invoice-graph'),
+  OTEL_SERVICE_NAME: textOr('invoice-graph'),
 };
 
 type ObservabilityEnv = z.output<z.ZodObject<typeof observabilityEnv>>;

@@ -11,8 +11,8 @@ import type { RequestLedger } from './requestLedger.js';
  * in it outlives the request.
  *
  * Passed by hand rather than found through AsyncLocalStorage: on Node 20 that turns on async
- * hooks for every promise in the process, and Apollo Server's pipeline makes many. Measured
- * under load, the hooks were about a tenth of the CPU of a request that calls no upstream.
+ * hooks for every promise in the process, and Apollo Server's pipeline makes many (their cost is
+ * in docs/performance.md, History).
  */
 export interface RequestScope extends RequestIdentity {
   readonly metrics: Metrics;

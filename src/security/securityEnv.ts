@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, headerName, integer, list, text } from './envValues.js';
+import { flag, headerName, integer, list, text, textOr } from '../lib/envValues.js';
 import type { JwtConfig } from './jwt.js';
 import { parsePublicKeys } from './jwtKeys.js';
 import { limitsEnv, operationLimits } from './limits/limitsConfig.js';
@@ -81,7 +81,7 @@ export const securityEnv = {
       .min(1, { error: 'name at least one algorithm' }),
   ),
   JWT_CLOCK_TOLERANCE_SECONDS: integer(30, 0, 600),
-  JWT_TENANT_CLAIM: text.transform((value) => value ?? 'tenant'),
+  JWT_TENANT_CLAIM: textOr('tenant'),
   INTROSPECTION: flag,
   LANDING_PAGE: flag,
   ...limitsEnv,

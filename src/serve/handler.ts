@@ -191,9 +191,9 @@ function sendJson(res: ServerResponse, status: number, payload: unknown): void {
 }
 
 /**
- * Path and query of the request target. The usual origin-form (`/graphql?…`) is split by hand:
- * building a URL cost about 1% of the CPU of a request. Any other form (an absolute URL from a
- * proxy) goes through the URL parser.
+ * Path and query of the request target. The usual origin-form (`/graphql?…`) is split by hand,
+ * since a URL object per request is work for nothing (docs/performance.md, History). Any other
+ * form (an absolute URL from a proxy) goes through the URL parser.
  */
 function requestTarget(target = '/'): { pathname: string; search: string } {
   if (!target.startsWith('/') || target.startsWith('//')) return new URL(target, 'http://subgraph.invalid');

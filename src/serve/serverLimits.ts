@@ -1,6 +1,6 @@
 import type { ServerOptions } from 'node:http';
 import type { z } from 'zod';
-import { envInteger } from '../lib/envInteger.js';
+import { integer } from '../lib/envValues.js';
 
 /**
  * How long the HTTP server waits for a client, how many connections it holds, and how long a
@@ -24,12 +24,12 @@ export interface ServerLimits {
 const SHUTDOWN_MARGIN_MS = 5_000;
 
 export const serverEnvShape = {
-  SERVER_HEADERS_TIMEOUT_MS: envInteger(10_000, 100, 300_000),
-  SERVER_REQUEST_TIMEOUT_MS: envInteger(30_000, 100, 600_000),
-  SERVER_KEEP_ALIVE_TIMEOUT_MS: envInteger(5_000, 100, 600_000),
-  SERVER_MAX_CONNECTIONS: envInteger(1_000, 1, 100_000),
+  SERVER_HEADERS_TIMEOUT_MS: integer(10_000, 100, 300_000),
+  SERVER_REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  SERVER_KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
+  SERVER_MAX_CONNECTIONS: integer(1_000, 1, 100_000),
   // 0: derived from the upstream budgets (see shutdownDeadlineMs).
-  SHUTDOWN_TIMEOUT_MS: envInteger(0, 0, 600_000),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 0, 600_000),
 };
 
 type ServerEnv = z.output<z.ZodObject<typeof serverEnvShape>>;

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendWithFault, type RenderedReply } from './faultResponses.js';
-import { createFaultPlanner, type SimulatorFaults } from './faults.js';
+import type { SimulatorFaults } from '../lib/simulatorFaults.js';
+import { createFaultPlanner } from './faults.js';
 
 /**
  * The few HTTP pieces both simulators share: a server on host/port that can be closed cleanly,

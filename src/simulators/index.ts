@@ -8,7 +8,8 @@ import {
   type FactorCloudBehaviour,
   type FactorCloudSimulatorOptions,
 } from './factorcloud/server.js';
-import { seededFaults, type SimulatorFaults } from './faults.js';
+import type { SimulatorFaults } from '../lib/simulatorFaults.js';
+import { seededFaults } from './faults.js';
 import type { RequestRecorder } from './http.js';
 
 export { startConfirmaSimulator, startFactorCloudSimulator };
@@ -16,7 +17,7 @@ export type { ConfirmaSimulatorOptions, FactorCloudBehaviour, FactorCloudSimulat
 export { generateDataset, type GenerateDatasetOptions } from './dataset.js';
 export type { SimulatorDataset } from './dataset/types.js';
 export type { RecordedRequest, RequestRecorder, RunningServer } from './http.js';
-export type { SimulatorFaults } from './faults.js';
+export type { SimulatorFaults } from '../lib/simulatorFaults.js';
 
 export interface StartSimulatorsOptions {
   /** The simulated "today", `YYYY-MM-DD`. */

@@ -1,8 +1,8 @@
 import { budgetFor } from '../http/resilienceConfig.js';
+import type { UpstreamSettings } from '../http/resilienceConfig.js';
 import { createUpstreamHttp } from '../http/upstreamHttp.js';
 import type { UpstreamHttp, UpstreamHttpOptions } from '../http/upstreamHttp.js';
 import type { UpstreamObserver } from '../http/observer.js';
-import type { Config } from '../config.js';
 
 /**
  * One pool per upstream origin, shared by every request, each with its own time budgets (the
@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
  */
 export function createUpstreamPools(
   origins: { confirma: string; factorCloud: string },
-  limits: Config['upstream'],
+  limits: UpstreamSettings,
   /** Metrics and traces of every attempt, retry and breaker change (observability). */
   observer?: UpstreamObserver,
   /** A clock and a jitter source of their own, for tests that drive the breaker. */

@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import type { RedisStore } from '../cache/redisStore.js';
 
 /**
  * Where the duplicate guards of writes live (src/writes/writeGuard.ts): claims on keys while a
@@ -49,7 +48,20 @@ export function createMemoryGuardStore(now: () => number = Date.now): GuardStore
   };
 }
 
-export function createRedisGuardStore(redis: RedisStore): GuardStore {
+/**
+ * What the Redis guard store needs of a Redis connection: the cache's RedisStore has it, and
+ * writes/ stays below cache/ (the cache module builds both).
+ */
+export interface SharedKeyValues {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** SET NX PX: true when the key was free and now holds `value`. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes `key` only while it still holds `value`. */
+  deleteIfEqual(key: string, value: string): Promise<void>;
+}
+
+export function createRedisGuardStore(redis: SharedKeyValues): GuardStore {
   return {
     kind: 'redis',
     claim: (key, value, ttlMs) => redis.setIfAbsent(key, value, ttlMs),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { simulatorFaultsFromEnv } from '../../src/simulators/faultsEnv.js';
+import { simulatorFaultsFromEnv } from '../../src/lib/simulatorFaultsEnv.js';
 
 describe('simulator fault settings from the environment', () => {
   it('reads every variable with the prefix', () => {

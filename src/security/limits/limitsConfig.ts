@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { integer } from '../envValues.js';
+import { integer } from '../../lib/envValues.js';
 
 /**
  * Bounds on what one GraphQL request may ask for, checked before anything runs. The defaults

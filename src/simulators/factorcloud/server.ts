@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { SimulatorDataset } from '../dataset/types.js';
-import type { SimulatorFaults } from '../faults.js';
+import type { SimulatorFaults } from '../../lib/simulatorFaults.js';
 import { startJsonServer, type JsonReply, type RequestRecorder, type RunningServer } from '../http.js';
 import { CALLS } from './calls.js';
 import { DEFAULT_BEHAVIOUR, type FactorCloudBehaviour } from './context.js';

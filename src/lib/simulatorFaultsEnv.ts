@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { simulatorFaultsSchema, type SimulatorFaults } from './faults.js';
+import { simulatorFaultsSchema, type SimulatorFaults } from './simulatorFaults.js';
 
 /**
  * Fault injection settings for the embedded simulators, from environment variables with one prefix
