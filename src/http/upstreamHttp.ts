@@ -58,6 +58,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     connectTimeout: options.connectTimeoutMs,
     headersTimeout: options.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs,
+    maxResponseSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
   const upstream = options.upstream;
   const now = options.now ?? Date.now;
