@@ -105,6 +105,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     const fullTimeMs =
       0.9 * Math.min(options.headersTimeoutMs, options.totalTimeoutMs, request.caller?.budgetMs ?? Infinity);
     let lastError: UpstreamError | undefined;
+    // A loop of our own, not cockatiel's RetryPolicy: its backoff wait (3.2.1) cannot be ended by
+    // the call's deadline or by close(), and a retry must also pass the breaker and the budget.
     for (let attempt = 1; ; attempt += 1) {
       const admission = breaker.admit();
       // A retry the breaker refuses ends the call with what actually went wrong on the way.
