@@ -39,6 +39,7 @@ export interface SimulatorProcess {
 export async function startSimulatorProcess(options: {
   invoiceCount: number;
   latencyMs: number;
+  latencyJitterMs?: number;
 }): Promise<SimulatorProcess> {
   const child = fork(join(ROOT, 'bench/simulatorProcess.ts'), [JSON.stringify(options)], {
     cwd: ROOT,

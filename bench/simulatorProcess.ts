@@ -12,6 +12,8 @@ import type { SimulatorMessage } from './simulatorMessages.js';
 const optionsSchema = z.object({
   invoiceCount: z.number().int().positive(),
   latencyMs: z.number().int().nonnegative(),
+  /** Uniform extra latency per call in [0, latencyJitterMs] (bench/machinery.ts). */
+  latencyJitterMs: z.number().int().nonnegative().optional(),
 });
 const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('counts') }),
@@ -20,7 +22,10 @@ const requestSchema = z.discriminatedUnion('type', [
 
 const options = optionsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 const counts = new Map<string, number>();
-const faults = options.latencyMs > 0 ? { latencyMs: options.latencyMs } : undefined;
+const faults =
+  options.latencyMs > 0 || options.latencyJitterMs
+    ? { latencyMs: options.latencyMs, latencyJitterMs: options.latencyJitterMs ?? 0 }
+    : undefined;
 
 const simulators = await startSimulators({
   today: TODAY,

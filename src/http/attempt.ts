@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
-import type { Pool } from 'undici';
-import { readText } from '../lib/readText.js';
+import { errors as undiciErrors } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import type { DeadlineSignal } from './deadline.js';
 import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
@@ -14,9 +13,10 @@ interface Where {
 }
 
 /**
- * One attempt of a request: send it, read the whole body (bounded), and turn a status the caller
- * did not accept into an UpstreamError. The body is always consumed, so the connection goes back
- * to the pool in a reusable state.
+ * One attempt of a request: send it, read the whole body, and turn a status the caller did not
+ * accept into an UpstreamError. The body is always consumed, so the connection goes back to the
+ * pool in a reusable state. The pool bounds the body (undici's `maxResponseSize`): past the bound
+ * it destroys the connection, and the attempt fails with a coded error.
  */
 export async function sendOnce(
   pool: Pool,
@@ -25,15 +25,23 @@ export async function sendOnce(
   limits: { upstream: UpstreamName; maxBodyBytes: number },
 ): Promise<UpstreamResponse> {
   const where = { upstream: limits.upstream, endpoint: request.endpoint };
-  const response = await pool.request({
-    method: request.method,
-    path: withQuery(request.path, request.query),
-    headers: request.headers ?? {},
-    body: request.body ?? null,
-    // A CallDeadline, not an AbortSignal: undici takes any signal with addEventListener.
-    signal,
-  });
-  const text = await readBounded(response.body, limits.maxBodyBytes, where);
+  let response: Dispatcher.ResponseData;
+  let text: string;
+  try {
+    response = await pool.request({
+      method: request.method,
+      path: withQuery(request.path, request.query),
+      headers: request.headers ?? {},
+      body: request.body ?? null,
+      // A CallDeadline, not an AbortSignal: undici takes any signal with addEventListener.
+      signal,
+    });
+    text = await response.body.text();
+  } catch (error) {
+    if (error instanceof undiciErrors.ResponseExceededMaxSizeError)
+      throw tooLarge(limits.maxBodyBytes, where);
+    throw error;
+  }
   const status = response.statusCode;
   const accepted = (status >= 200 && status < 300) || request.acceptStatuses?.includes(status);
   if (!accepted) {
@@ -55,16 +63,12 @@ function withQuery(path: string, query: UpstreamRequest['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
-function readBounded(body: Readable, maxBytes: number, where: Where): Promise<string> {
-  return readText(
-    body,
-    maxBytes,
-    () =>
-      new UpstreamError(
-        'UPSTREAM_BAD_RESPONSE',
-        `${upstreamDisplayName(where.upstream)} sent more than ${maxBytes} bytes for ${where.endpoint}`,
-        where,
-      ),
+/** A complete answer the upstream gave, only too large to take: it is up, and a repeat is as large. */
+function tooLarge(maxBytes: number, where: Where): UpstreamError {
+  return new UpstreamError(
+    'UPSTREAM_BAD_RESPONSE',
+    `${upstreamDisplayName(where.upstream)} sent more than ${maxBytes} bytes for ${where.endpoint}`,
+    where,
   );
 }
 

@@ -28,6 +28,10 @@ export type HealthVerdict = 'success' | 'failure' | 'neutral';
  * Open: every call fails fast until the cool-down ends. Half-open: exactly one call (the probe)
  * goes through; its success closes the breaker, its failure opens it for another cool-down.
  * Time is read through `now` so the state machine can be driven without waiting.
+ *
+ * Not cockatiel's CircuitBreakerPolicy (3.2.1; 4.x needs Node 22): there, calls arriving while
+ * half-open wait for the probe instead of failing fast, a probe that never reached the upstream
+ * (`neutral`) closes the breaker, and its clock is Date.now, read only when a call comes.
  */
 export class CircuitBreaker {
   private current: BreakerState = 'closed';

@@ -9,6 +9,14 @@ export interface DeadlineSignal {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
+/** A call's whole-call deadline as the transport uses it. */
+export interface Deadline extends DeadlineSignal {
+  /** Milliseconds left before the deadline (negative once past). */
+  remainingMs(): number;
+  /** Ends the deadline without aborting; call once the call is over, however it ended. */
+  release(): void;
+}
+
 /**
  * A call's whole-call deadline: it aborts after `ms` unless released first, which the call does
  * the moment it ends.
@@ -20,7 +28,7 @@ export interface DeadlineSignal {
  * load that filled the old generation with dead signals. undici accepts any object with
  * `addEventListener` as a signal, and reads `aborted` and `reason` from it as from an AbortSignal.
  */
-export class CallDeadline implements DeadlineSignal {
+export class CallDeadline implements Deadline {
   aborted = false;
   reason: unknown = undefined;
   #listeners: Array<() => void> | undefined;
@@ -70,4 +78,13 @@ export class CallDeadline implements DeadlineSignal {
     }
     if (failure) throw failure.error;
   }
+}
+
+/** The plain deadline CallDeadline replaces; bench/machinery.ts runs it side by side. */
+export function timeoutDeadline(ms: number): Deadline {
+  const endsAt = performance.now() + ms;
+  return Object.assign(AbortSignal.timeout(Math.max(0, Math.ceil(ms))), {
+    remainingMs: () => endsAt - performance.now(),
+    release: () => {},
+  });
 }

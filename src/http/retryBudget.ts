@@ -17,6 +17,7 @@ const SLOTS = 10;
  *
  * Counts are kept in ten slots covering the window, so old traffic ages out in steps of a tenth
  * of the window instead of all at once, and memory stays constant under any load.
+ * Hand-written: neither cockatiel nor undici has a retry budget.
  */
 export class RetryBudget {
   private readonly slotMs: number;

@@ -1,7 +1,8 @@
 import { Pool } from 'undici';
 import { sendOnce } from './attempt.js';
 import { CircuitBreaker } from './breaker.js';
-import { CallDeadline } from './deadline.js';
+import { CallDeadline, timeoutDeadline } from './deadline.js';
+import type { Deadline } from './deadline.js';
 import type { BreakerPolicy } from './breaker.js';
 import { classifyFailure } from './classify.js';
 import type { FailureVerdict } from './classify.js';
@@ -43,7 +44,17 @@ export interface UpstreamHttpOptions {
   now?: () => number;
   /** Source of backoff jitter in [0, 1). */
   random?: () => number;
+  /** Internal, for bench/machinery.ts only: pieces of call scheduling to leave out (default: none). */
+  without?: Partial<Record<Machinery, true>>;
 }
+
+/**
+ * Hand-written call scheduling, each with its simple replacement: `slots` (semaphore.ts: fair
+ * share and rounds; undici's own pool queue instead), `rounds` (every call counts as round 1),
+ * `replyTurns` (replyTurns.ts; the reply goes straight to its caller), `lightDeadline`
+ * (deadline.ts; AbortSignal.timeout instead).
+ */
+export type Machinery = 'slots' | 'rounds' | 'replyTurns' | 'lightDeadline';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -58,6 +69,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     connectTimeout: options.connectTimeoutMs,
     headersTimeout: options.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs,
+    maxResponseSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
   const upstream = options.upstream;
   const now = options.now ?? Date.now;
@@ -68,6 +80,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const slots = new Semaphore(options.maxConcurrency);
   const limits = { upstream, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
   const closing = new AbortController();
+  const without = options.without ?? {};
   let closed: Promise<void> | undefined;
 
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
@@ -75,7 +88,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     const left = request.caller?.remainingMs() ?? Number.POSITIVE_INFINITY;
     // Past the request's deadline nothing is sent: no answer could still be used.
     if (left <= 0) throw requestTimeUp(details, request.caller?.budgetMs ?? 0);
-    const deadline = new CallDeadline(Math.min(options.totalTimeoutMs, left));
+    const ms = Math.min(options.totalTimeoutMs, left);
+    const deadline = without.lightDeadline ? timeoutDeadline(ms) : new CallDeadline(ms);
     let response: UpstreamResponse;
     try {
       response = await send(request, details, deadline);
@@ -87,14 +101,14 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // that arrived in the same burst has freed its slot too: otherwise the last of 16 replies of
     // a wave would sit behind 15 rounds of that work before its slot served the next call.
     // Its measured gain is in docs/performance.md.
-    await afterPendingIo();
+    if (!without.replyTurns) await afterPendingIo();
     return response;
   }
 
   async function send(
     request: UpstreamRequest,
     details: { upstream: UpstreamName; endpoint: string },
-    deadline: CallDeadline,
+    deadline: Deadline,
   ): Promise<UpstreamResponse> {
     budget.recordCall();
     // The time an attempt must have had at the upstream before its deadline's abort says the
@@ -104,6 +118,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     const fullTimeMs =
       0.9 * Math.min(options.headersTimeoutMs, options.totalTimeoutMs, request.caller?.budgetMs ?? Infinity);
     let lastError: UpstreamError | undefined;
+    // A loop of our own, not cockatiel's RetryPolicy: its backoff wait (3.2.1) cannot be ended by
+    // the call's deadline or by close(), and a retry must also pass the breaker and the budget.
     for (let attempt = 1; ; attempt += 1) {
       const admission = breaker.admit();
       // A retry the breaker refuses ends the call with what actually went wrong on the way.
@@ -112,15 +128,13 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       let sentAt: number | undefined;
       let failure: FailureVerdict;
       try {
-        const response = await slots.run(
-          () => {
-            sentAt = performance.now();
-            return sendOnce(pool, request, deadline, limits);
-          },
-          deadline,
-          request.round,
-          request.caller,
-        );
+        const sendAttempt = () => {
+          sentAt = performance.now();
+          return sendOnce(pool, request, deadline, limits);
+        };
+        const response = await (without.slots
+          ? sendAttempt()
+          : slots.run(sendAttempt, deadline, without.rounds ? 1 : request.round, request.caller));
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;

@@ -14,6 +14,11 @@ export interface Drainable {
  * shutdown deadline cut it off mid-response. So while draining, every response not yet under
  * way says `Connection: close` (Node closes its connection once it is sent), and connections
  * that fall idle are closed at once instead of after the keep-alive timeout.
+ *
+ * Not Apollo's ApolloServerPluginDrainHttpServer: it ends sockets once their responses finish but
+ * never says `Connection: close`, so a router may send its next request into a closing socket; and
+ * at its grace period it destroys connections, where runShutdown first aborts the upstream calls so
+ * that every request is still answered with a coded error.
  */
 export function drainable(handler: RequestListener): Drainable {
   const inFlight = new Set<ServerResponse>();

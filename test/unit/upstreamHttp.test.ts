@@ -83,6 +83,33 @@ describe('the observer', () => {
   });
 });
 
+describe('the reply size cap', () => {
+  it('refuses a reply over maxBodyBytes with a coded error, sends it once and keeps the breaker closed', async () => {
+    const big = 'x'.repeat(64 * 1024);
+    const { fake, http } = await start([{ json: { big } }, { json: { ok: true } }], {
+      maxBodyBytes: 16 * 1024,
+      breaker: { failureThreshold: 1, cooldownMs: 60_000 },
+    });
+    await expect(http.request(READ)).rejects.toMatchObject({
+      name: 'UpstreamError',
+      code: 'UPSTREAM_BAD_RESPONSE',
+      message: `FactorCloud sent more than ${16 * 1024} bytes for get-client`,
+    });
+    expect(fake.requests).toHaveLength(1);
+    expect(http.breakerState()).toBe('closed');
+    await expect(http.request(READ)).resolves.toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it('takes a reply of exactly maxBodyBytes', async () => {
+    const body = JSON.stringify({ pad: '' });
+    const exact = JSON.stringify({ pad: 'y'.repeat(1024 - body.length) });
+    const { http } = await start([{ raw: exact, headers: { 'content-type': 'application/json' } }], {
+      maxBodyBytes: 1024,
+    });
+    await expect(http.request(READ)).resolves.toMatchObject({ status: 200 });
+  });
+});
+
 describe('closing', () => {
   it('lets a request in flight finish', async () => {
     const { http } = await start([{ json: { ok: true }, delayMs: 200 }]);
