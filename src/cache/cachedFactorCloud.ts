@@ -1,5 +1,10 @@
 import type { FactorCloudClient } from '../upstreams/factorcloud/client.js';
-import type { CachedClientDeps } from './cachedConfirma.js';
+import type { CachedClientDeps as EndpointCacheDeps } from './cachedEndpoints.js';
+import type { TtlPolicy } from './ttlPolicy.js';
+
+export interface FactorCloudCacheDeps extends EndpointCacheDeps {
+  policy: TtlPolicy;
+}
 
 /**
  * Invoices and schedules share one scope: post-payments is matched to invoices by FactorCloud
@@ -24,7 +29,7 @@ const DOCUMENT = 'factorcloud.document';
  * writes' own read-before-write (scheduleWrites.ts) uses the unwrapped reads, so a cached
  * "not known" can never let a batch be created twice.
  */
-export function cachedFactorCloud(client: FactorCloudClient, deps: CachedClientDeps): FactorCloudClient {
+export function cachedFactorCloud(client: FactorCloudClient, deps: FactorCloudCacheDeps): FactorCloudClient {
   const { session, policy } = deps;
   const read = <T>(
     resource: string,

@@ -1,14 +1,19 @@
 import type { ConfirmaClient, ConfirmaCredentials } from '../upstreams/confirma/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from '../upstreams/factorcloud/client.js';
-import { cachedConfirma } from './cachedConfirma.js';
-import type { CachedClientDeps } from './cachedConfirma.js';
+import { CONFIRMA_ENDPOINTS } from '../upstreams/confirma/endpoints.js';
+import { cachedEndpoints } from './cachedEndpoints.js';
+import type { CachedClientDeps } from './cachedEndpoints.js';
 import { cachedFactorCloud } from './cachedFactorCloud.js';
+import type { FactorCloudCacheDeps } from './cachedFactorCloud.js';
 import { CacheSession } from './cacheSession.js';
 import type { TtlTable } from './cacheConfig.js';
 import type { ReadFreshness } from './freshness.js';
 import { credentialHash, partitionKey } from './keys.js';
 import type { CacheAnswerListener, ReadCache } from './readCache.js';
 import { createTtlPolicy } from './ttlPolicy.js';
+
+/** Confirma's cached wrapper, derived from its endpoint table once. */
+const cachedConfirma = cachedEndpoints(CONFIRMA_ENDPOINTS);
 
 export interface UpstreamClients {
   confirma: ConfirmaClient;
@@ -69,7 +74,7 @@ export function createUpstreamCache(
       );
       return new CachedClients(
         clients,
-        { session, policy, ttlSeconds, today, partition: confirmaPartition },
+        { session, ttlSeconds, today, partition: confirmaPartition },
         { session, policy, ttlSeconds, today, partition: factorCloudPartition },
       );
     },
@@ -87,7 +92,7 @@ class CachedClients implements UpstreamClients {
   constructor(
     private readonly clients: UpstreamClients,
     private readonly confirmaDeps: CachedClientDeps,
-    private readonly factorCloudDeps: CachedClientDeps,
+    private readonly factorCloudDeps: FactorCloudCacheDeps,
   ) {}
 
   get confirma(): ConfirmaClient {

@@ -1,17 +1,20 @@
 import DataLoader from 'dataloader';
-import type { DistributionEntry, DistributionPage } from '../upstreams/confirma/client.js';
-import type { DistributionPageLoader } from './distributionPages.js';
+import type { DistributionEntry, DistributionPage, DistributionQuery } from '../upstreams/confirma/client.js';
 import { normalizeInvoiceNumber } from '../lib/invoiceNumbers.js';
 import { measuredBatch } from '../observability/loaderBatches.js';
 import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
+/** The table's `distributionPages` loader: one GET /invoice/distribution per distinct query. */
+type DistributionPageLoader = DataLoader<DistributionQuery, DistributionPage, string>;
+
 /** The distribution record of one invoice, or null when Confirma does not know the number. */
 export type DistributionByInvoiceNumberLoader = DataLoader<string, DistributionEntry | null, string>;
 
 /**
- * Confirma has no multi-invoice lookup, so each number is one filtered page request, made
- * through the page loader so `invoice(n)` and `invoices(filter: {invoiceNumber: n})` share it.
+ * Confirma has no multi-invoice lookup, so each distinct number is one filtered page request
+ * (all started at once), made through the page loader so `invoice(n)` and
+ * `invoices(filter: {invoiceNumber: n})` share it.
  *
  * Assumption (docs silent): an `invoiceNumber` filter is not limited by the default 30-day
  * window. The record is still matched by number, in case Confirma ignores the filter.

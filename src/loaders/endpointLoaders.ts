@@ -48,9 +48,12 @@ export function endpointLoaders<T extends EndpointTable>(
       get(this: Loaders) {
         let loader = this.built.get(name);
         if (!loader) {
-          const call = this.client[name]!;
+          // Called as a method: the client's methods read their transport from `this`.
+          const client = this.client;
           loader = new DataLoader(
-            measuredBatch(name, this.sizes, (keys: readonly unknown[]) => settleEach(keys, call)),
+            measuredBatch(name, this.sizes, (keys: readonly unknown[]) =>
+              settleEach(keys, (params) => client[name]!(params)),
+            ),
             { cacheKeyFn: (params) => rule.key(params) },
           );
           this.built.set(name, loader);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { UpstreamError } from '../http/errors.js';
-import { onboardClientBody, onboardClientSchema } from '../validation/confirmaRequests.js';
+import { onboardClientSchema } from '../validation/confirmaRequests.js';
 import { validateInput } from '../validation/userErrors.js';
 import { confirmaTarget } from './confirmaTarget.js';
 import type { CommandOutput } from './confirmaTarget.js';
@@ -43,13 +43,22 @@ export async function onboardConfirmaClient(
     say(found.problem);
     return 2;
   }
-  const { client, http } = found.target;
+  const { client, http, credentials } = found.target;
+  const token = credentials.provisioningToken;
+  const tokenProblem =
+    'the partner provisioning token is missing or refused (set CONFIRMA_PROVISIONING_TOKEN)';
+  if (!token) {
+    // POST /client takes only the provisioning token (§2.2): nothing is sent without one.
+    say(tokenProblem);
+    await http.close();
+    return 1;
+  }
   try {
-    const result = await client.onboardClient(onboardClientBody(valid.value));
+    const result = await client.onboardClient({ client: valid.value, provisioningToken: token });
     if (!result.ok) {
       say(
         result.status === 401 || result.status === 403
-          ? 'the partner provisioning token is missing or refused (set CONFIRMA_PROVISIONING_TOKEN)'
+          ? tokenProblem
           : `Confirma refused the client (HTTP ${result.status}${result.status === 409 ? ': the business code is already a client' : ''})`,
       );
       return 1;

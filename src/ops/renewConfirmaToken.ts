@@ -19,7 +19,7 @@ export async function renewConfirmaToken(
     output.say(`confirma:renew-token: ${found.problem}`);
     return 2;
   }
-  const { client, apiKeySetting, http } = found.target;
+  const { client, credentials, apiKeySetting, http } = found.target;
   try {
     const result = await client.renewToken();
     if (!result.ok) {
@@ -28,6 +28,8 @@ export async function renewConfirmaToken(
       );
       return 1;
     }
+    // Confirma revoked the old key as it answered: this command's own copy switches to the new one.
+    credentials.apiKey = result.value;
     output.secret(result.value);
     for (const line of storeInstructions(apiKeySetting)) output.say(line);
     return 0;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { exactNumber } from '../http/json.js';
+import type { SubmitLedgerInput, SubmitPaymentsInput } from '../upstreams/confirma/writeTypes.js';
 import { optionalText } from './confirmaParties.js';
 import { currencyCode, isoDate, money, mustEqualSum, text } from './rules.js';
 import { rule } from './userErrors.js';
 
-/** Input rules and bodies for accounting submissions (confirma.md §4.12, §4.14). */
+/**
+ * Input rules for accounting submissions (confirma.md §4.12, §4.14); their wire bodies are built
+ * by the entries (src/upstreams/confirma/accountingBodies.ts).
+ */
 
 const ledgerRowSchema = z.object({
   bookingDate: isoDate,
@@ -50,28 +53,6 @@ export const submitLedgerSchema = z
     );
   });
 
-export type SubmitLedgerInput = z.output<typeof submitLedgerSchema>;
-
-/** The body's `ledgers` is an object, not an array, as in the docs' example; isVatRow is 0/1. */
-export function ledgerBody(input: SubmitLedgerInput): unknown {
-  return {
-    ledgers: {
-      ...input,
-      documentDescription: input.documentDescription ?? '',
-      ledgerRows: input.ledgerRows.map((row) => ({
-        ...row,
-        vatPercentage: exactNumber(row.vatPercentage ?? '0'),
-        vatCode: row.vatCode ?? '',
-        amount: exactNumber(row.amount),
-        netAmount: exactNumber(row.netAmount ?? row.amount),
-        isVatRow: row.isVatRow ? 1 : 0,
-      })),
-    },
-  };
-}
-
-const TARGETS = { INVOICE_NUMBER: 'invoicenumber', PAYMENT_REFERENCE: 'paymentreference' } as const;
-
 export const submitPaymentsSchema = z.object({
   payments: z
     .array(
@@ -102,14 +83,8 @@ export const submitPaymentsSchema = z.object({
     .min(1, 'must hold at least one payment'),
 });
 
-export type SubmitPaymentsInput = z.output<typeof submitPaymentsSchema>;
+export type { SubmitLedgerInput, SubmitPaymentsInput };
 
-export function accountingPaymentsBody(input: SubmitPaymentsInput): unknown {
-  return {
-    payments: input.payments.map((payment) => ({
-      ...payment,
-      amount: exactNumber(payment.amount),
-      targetIdentifier: TARGETS[payment.targetIdentifier ?? 'INVOICE_NUMBER'],
-    })),
-  };
-}
+/** The schemas produce the upstream's write types (checked when compiling). */
+void (submitLedgerSchema satisfies z.ZodType<SubmitLedgerInput>);
+void (submitPaymentsSchema satisfies z.ZodType<SubmitPaymentsInput>);

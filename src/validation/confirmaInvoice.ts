@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exactNumber } from '../http/json.js';
+import type { CreateInvoiceInput } from '../upstreams/confirma/writeTypes.js';
 import {
   buyerPartySchema,
   optionalText,
@@ -15,7 +15,8 @@ import { rule } from './userErrors.js';
  * InvoiceRowData and InvoiceAmounts without fields). Assumption: the VAT-inclusive total travels
  * as `totalAmount`, the name Confirma uses for totals everywhere it does document them (case
  * balance, settlement allocations), beside `netAmount` and `vatAmount`. The graph calls it
- * `grossAmount`, which says what it is to a frontend.
+ * `grossAmount`, which says what it is to a frontend. The wire body is built from the valid
+ * input by the create-invoice entry (src/upstreams/confirma/invoiceBodies.ts).
  */
 
 /**
@@ -146,65 +147,7 @@ export const createInvoiceSchema = z
     }
   });
 
-export type CreateInvoiceInput = z.output<typeof createInvoiceSchema>;
+export type { CreateInvoiceInput };
 
-/** The POST /invoice body: docs' field names, integers and amounts written as JSON numbers. */
-export function createInvoiceBody(input: CreateInvoiceInput): unknown {
-  const { header, references, parties, rows, amounts } = input.invoice;
-  const decimal = (value: string) => exactNumber(value);
-  return {
-    processing: {
-      paymentControlEnabled: input.processing?.paymentControlEnabled ?? false,
-      manualApprovalEnabled: input.processing?.manualApprovalEnabled ?? false,
-      accountingInvoiceEnabled: input.processing?.accountingInvoiceEnabled ?? false,
-      ...(input.processing?.showProductCodeEnabled == null
-        ? {}
-        : { showProductCodeEnabled: input.processing.showProductCodeEnabled }),
-    },
-    distribution: { method: input.distribution.method, enabled: input.distribution.enabled ?? true },
-    invoice: {
-      header: {
-        number: exactNumber(header.invoiceNumber),
-        type: header.type,
-        date: header.date,
-        dueDate: header.dueDate,
-        description: header.description,
-        additionalInformation: header.additionalInformation,
-        currencyCode: header.currency,
-        languageCode: header.languageCode,
-      },
-      references: references
-        ? {
-            ...references,
-            orderDate: references.orderDate ?? null,
-            creditedInvoiceNumber: references.creditedInvoiceNumber
-              ? exactNumber(references.creditedInvoiceNumber)
-              : null,
-          }
-        : null,
-      parties: { ...parties, invoiceRecipientParty: parties.invoiceRecipientParty ?? null },
-      ...(rows
-        ? {
-            rows: rows.map(({ grossAmount, ...row }) => ({
-              ...row,
-              quantity: decimal(row.quantity),
-              unitPrice: decimal(row.unitPrice),
-              vatPercentage: decimal(row.vatPercentage),
-              netAmount: decimal(row.netAmount),
-              vatAmount: decimal(row.vatAmount),
-              totalAmount: decimal(grossAmount),
-            })),
-          }
-        : {}),
-      ...(amounts
-        ? {
-            amounts: {
-              netAmount: decimal(amounts.netAmount),
-              vatAmount: decimal(amounts.vatAmount),
-              totalAmount: decimal(amounts.grossAmount),
-            },
-          }
-        : {}),
-    },
-  };
-}
+/** The schemas produce the upstream's write types (checked when compiling). */
+void (createInvoiceSchema satisfies z.ZodType<CreateInvoiceInput>);

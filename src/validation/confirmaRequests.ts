@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { exactNumber } from '../http/json.js';
+import type { ActionCode, OnboardClientInput, ValidAction } from '../upstreams/confirma/writeTypes.js';
 import { confirmaId } from './confirmaIds.js';
 import { optionalEmail, optionalLanguage, optionalText } from './confirmaParties.js';
 import { postalCodeProblem } from './postalCodes.js';
 import { countryCode, currencyCode, email, isoDate, money, text } from './rules.js';
 import { rule } from './userErrors.js';
 
-/** Input rules and request bodies for onboarding (§4.1) and invoice actions (§4.5). */
+/**
+ * Input rules for onboarding (§4.1) and invoice actions (§4.5); their wire bodies are built by the
+ * entries (src/upstreams/confirma/onboarding.ts, invoiceBodies.ts).
+ */
 
 /**
  * Finnish business ID: digits, a dash, one check digit. Seven digits is the usual form, but the
@@ -69,18 +72,6 @@ export const onboardClientSchema = z
       });
   });
 
-/**
- * POST /client body. The docs do not show `contacts`; our choice: the role goes as `type`, and the
- * phone as `telephone`, the name the docs' `client` block uses for it.
- */
-export function onboardClientBody(input: z.output<typeof onboardClientSchema>): unknown {
-  return {
-    service: { type: input.service.type, partnerCode: input.service.partnerCode },
-    client: { ...input.client, telephone: input.client.telephone ?? '', website: input.client.website ?? '' },
-    contacts: input.contacts.map((c) => ({ type: c.role, name: c.name, email: c.email, telephone: c.phone })),
-  };
-}
-
 const target = {
   invoiceNumber: confirmaId('a Confirma invoice number'),
   caseId: confirmaId('an agency case id'),
@@ -118,7 +109,6 @@ export const ACTION_KINDS = {
 } as const;
 
 export type ActionKind = keyof typeof ACTION_KINDS;
-export type ActionCode = (typeof ACTION_KINDS)[ActionKind]['code'];
 const KINDS = Object.keys(ACTION_KINDS) as ActionKind[];
 /** The seven documented action codes (§4.5). */
 export const ACTION_CODES: readonly ActionCode[] = KINDS.map((kind) => ACTION_KINDS[kind].code);
@@ -146,31 +136,9 @@ export const invoiceActionSchema = z.record(z.string(), z.unknown()).transform((
 export const createActionsSchema = z.object({
   actions: z.array(invoiceActionSchema).min(1, 'must hold at least one action'),
 });
-export type ValidAction = z.output<typeof invoiceActionSchema>;
 
-const MONEY_FIELDS = new Set([
-  'amount',
-  'outstandingCapitalAmount',
-  'outstandingInterestAmount',
-  'outstandingCostsAmount',
-]);
+export type { ActionCode, OnboardClientInput, ValidAction };
 
-/** POST /invoice/action body (§4.5): ids as integers, amounts as JSON numbers. */
-export function invoiceActionsBody(actions: ValidAction[]): unknown {
-  return {
-    actions: actions.map(({ code, data }) => {
-      const { comment, invoiceNumber, caseId, ...rest } = data;
-      const extra = Object.fromEntries(
-        Object.entries(rest).map(([key, value]) => [
-          key,
-          typeof value === 'string' && MONEY_FIELDS.has(key) ? exactNumber(value) : value,
-        ]),
-      );
-      return {
-        code,
-        comment: comment ?? '',
-        data: { invoiceNumber: exactNumber(invoiceNumber), caseId: exactNumber(caseId), ...extra },
-      };
-    }),
-  };
-}
+/** The schemas produce the upstream's write types (checked when compiling). */
+void (onboardClientSchema satisfies z.ZodType<OnboardClientInput>);
+void (invoiceActionSchema satisfies z.ZodType<ValidAction>);

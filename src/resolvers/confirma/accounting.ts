@@ -5,19 +5,14 @@ import type {
   QueryResolvers,
   SyncState,
 } from '../../__generated__/resolvers-types.js';
-import {
-  accountingPaymentsBody,
-  ledgerBody,
-  submitLedgerSchema,
-  submitPaymentsSchema,
-} from '../../validation/confirmaAccounting.js';
+import { submitLedgerSchema, submitPaymentsSchema } from '../../validation/confirmaAccounting.js';
 import { pageOf } from '../../pagination/connection.js';
 import { readPageArgs } from '../../pagination/pageArgs.js';
 import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
 import { validateInput } from '../../validation/userErrors.js';
 import { ledgerStatusKey, paymentStatusKey, uniqueKeys } from './pageKeys.js';
 import { guardedWrite } from '../guardedWrite.js';
-import { refusal } from '../refusals.js';
+import { refusedByConfirma } from './refused.js';
 
 /** 0 "Pending", 1 "Successfully synced" (documented); the failure code is not, so any other is FAILED. */
 function syncState(status: number | null): SyncState | null {
@@ -53,11 +48,11 @@ export const accountingMutation: MutationResolvers = {
   submitLedger: guardedWrite('submitLedger', {}, async ({ input }, { upstreams }) => {
     const valid = validateInput(submitLedgerSchema, input);
     if (!valid.ok) return { ledger: null, userErrors: valid.userErrors };
-    const result = await upstreams.confirma.submitLedger(ledgerBody(valid.value));
+    const result = await upstreams.confirma.submitLedger(valid.value);
     if (!result.ok) {
       return {
         ledger: null,
-        userErrors: [refusal('Confirma', result.status, ['input', 'ledgerIdentifier'], 'ledger document')],
+        userErrors: [refusedByConfirma(result, ['input', 'ledgerIdentifier'], 'ledger document')],
       };
     }
     const id = valid.value.ledgerIdentifier;
@@ -71,11 +66,11 @@ export const accountingMutation: MutationResolvers = {
   submitAccountingPayments: guardedWrite('submitAccountingPayments', {}, async ({ input }, { upstreams }) => {
     const valid = validateInput(submitPaymentsSchema, input);
     if (!valid.ok) return { payments: [], userErrors: valid.userErrors };
-    const result = await upstreams.confirma.submitPayments(accountingPaymentsBody(valid.value));
+    const result = await upstreams.confirma.submitPayments(valid.value);
     if (!result.ok)
       return {
         payments: [],
-        userErrors: [refusal('Confirma', result.status, ['input', 'payments'], 'payments')],
+        userErrors: [refusedByConfirma(result, ['input', 'payments'], 'payments')],
       };
     // The submit response is undocumented: report each payment as queued.
     return {

@@ -4,15 +4,15 @@ import type {
   QueuedInvoiceActionResolvers,
 } from '../../__generated__/resolvers-types.js';
 import type { Context } from '../../context.js';
-import { createActionsSchema, invoiceActionsBody } from '../../validation/confirmaRequests.js';
+import { createActionsSchema } from '../../validation/confirmaRequests.js';
 import type { ValidAction } from '../../validation/confirmaRequests.js';
 import type { UserError } from '../../validation/userErrors.js';
 import { guardedWrite } from '../guardedWrite.js';
 import { validateInput } from '../../validation/userErrors.js';
 import { checkInvoiceNumber } from '../invoiceInput.js';
-import { refusal } from '../refusals.js';
 import { enumOrUnknown, rawText } from '../upstreamEnum.js';
 import { ACTION_STATUSES } from './collectionCase.js';
+import { refusedByConfirma } from './refused.js';
 
 export const casesQuery: QueryResolvers = {
   collectionCase: (_root, { caseId }, { loaders }) =>
@@ -63,11 +63,11 @@ export const casesMutation: MutationResolvers = {
     const problems = await targetProblems(actions, context);
     if (problems.length) return { actions: [], userErrors: problems };
 
-    const result = await context.upstreams.confirma.createInvoiceActions(invoiceActionsBody(actions));
+    const result = await context.upstreams.confirma.createInvoiceActions(actions);
     if (!result.ok)
       return {
         actions: [],
-        userErrors: [refusal('Confirma', result.status, ['input', 'actions'], 'actions')],
+        userErrors: [refusedByConfirma(result, ['input', 'actions'], 'actions')],
       };
     for (const action of actions) context.loaders.confirma.caseById.clear(action.data.caseId);
     // The response is undocumented: receipts are used when they line up with what was sent.

@@ -1,10 +1,10 @@
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { normalizeInvoiceNumber } from '../../lib/invoiceNumbers.js';
-import { createInvoiceBody, createInvoiceSchema } from '../../validation/confirmaInvoice.js';
+import { createInvoiceSchema } from '../../validation/confirmaInvoice.js';
 import type { UserError } from '../../validation/userErrors.js';
 import { validateInput } from '../../validation/userErrors.js';
 import { guardedWrite, target } from '../guardedWrite.js';
-import { refusal } from '../refusals.js';
+import { refusedByConfirma } from './refused.js';
 
 const NUMBER_FIELD = ['input', 'invoice', 'header', 'invoiceNumber'];
 
@@ -35,7 +35,7 @@ export const invoicingMutation: MutationResolvers = {
 
       if (await loaders.confirma.distributionByInvoiceNumber.load(number))
         return { invoice: null, userErrors: [conflict(number)] };
-      const result = await upstreams.confirma.createInvoice(createInvoiceBody(valid.value));
+      const result = await upstreams.confirma.createInvoice(valid.value);
       // The lookup above cached "unknown"; the new invoice must be read fresh from now on.
       loaders.confirma.distributionByInvoiceNumber.clear(number);
       loaders.confirma.distributionPages.clearAll();
@@ -44,11 +44,9 @@ export const invoicingMutation: MutationResolvers = {
         // since the check above (another client of Confirma), so it is looked up once more,
         // fresh. If that lookup fails, the refusal Confirma did give is still the answer.
         const taken =
-          result.duplicate ||
+          result.refusal === 'CONFLICT' ||
           (await loaders.confirma.distributionByInvoiceNumber.load(number).catch(() => null)) !== null;
-        const userErrors = [
-          taken ? conflict(number) : refusal('Confirma', result.status, ['input'], 'invoice'),
-        ];
+        const userErrors = [taken ? conflict(number) : refusedByConfirma(result, ['input'], 'invoice')];
         return { invoice: null, userErrors };
       }
       return { invoice: { invoiceNumber: number }, userErrors: [] };

@@ -33,7 +33,8 @@ function toWindow(
 
 /** Number and case id of an invoice, for matching payments and allocations to it. */
 async function invoiceKeys(invoice: InvoiceModel, { loaders }: Context) {
-  const entry = invoice.entry ?? (await loaders.confirma.distributionByInvoiceNumber.load(invoice.invoiceNumber));
+  const entry =
+    invoice.entry ?? (await loaders.confirma.distributionByInvoiceNumber.load(invoice.invoiceNumber));
   return {
     number: normalizeInvoiceNumber(invoice.invoiceNumber),
     caseId: entry?.record?.paymentControl?.caseId ?? null,
@@ -52,12 +53,16 @@ function sameNumber(value: string | null, number: string): boolean {
 export const moneyQuery: QueryResolvers = {
   async payments(_root, { filter, ...page }, context) {
     const request = readPageArgs('payments', page, CONNECTION_PAGE_SIZES);
-    const payments = await context.loaders.confirma.paymentsByWindow.load(toWindow(filter, 'filter', context));
+    const payments = await context.loaders.confirma.paymentsByWindow.load(
+      toWindow(filter, 'filter', context),
+    );
     return pageOf(payments, uniqueKeys(payments, paymentKey), request);
   },
   async settlements(_root, { filter, ...page }, context) {
     const request = readPageArgs('settlements', page, CONNECTION_PAGE_SIZES);
-    const reply = await context.loaders.confirma.settlementsByWindow.load(toWindow(filter, 'filter', context));
+    const reply = await context.loaders.confirma.settlementsByWindow.load(
+      toWindow(filter, 'filter', context),
+    );
     const settlements = reply.settlements;
     return {
       ...pageOf(settlements, uniqueKeys(settlements, settlementKey), request),
@@ -69,13 +74,10 @@ export const moneyQuery: QueryResolvers = {
 export const moneyMutation: MutationResolvers = {
   /**
    * Straight to the client, past the per-request loader and the read cache: Confirma marks what
-   * this returns as fetched, so every call is its own and is sent once (`consumes`, money.ts).
+   * this returns as fetched, so every call is its own and is sent once (`newSettlements`, money.ts).
    */
   fetchNewSettlements: (_root, { filter }, context) =>
-    context.upstreams.confirma.listSettlements({
-      ...toWindow(filter, 'filter', context),
-      unfetchedOnly: true,
-    }),
+    context.upstreams.confirma.newSettlements(toWindow(filter, 'filter', context)),
 };
 
 export const invoiceMoney: InvoiceResolvers = {

@@ -1,7 +1,9 @@
 import type { UpstreamError } from '../../http/errors.js';
+import { normalizeInvoiceNumber } from '../../lib/invoiceNumbers.js';
+import type { Endpoint } from '../endpoint.js';
 import { contractBreach, parseReply } from '../parse.js';
-import { NOTHING_FOUND, foundNothing } from './call.js';
-import type { ConfirmaCall } from './call.js';
+import { caseAge, distributionLookupAge } from './answerAges.js';
+import { RESOURCE, SCOPE, casePlace, lookupPlace } from './cacheNames.js';
 import {
   caseReplySchema,
   distributionPageSchema,
@@ -9,6 +11,7 @@ import {
   recordInvoiceNumberSchema,
 } from './schemas.js';
 import type { CaseRecord, DistributionRecord } from './schemas.js';
+import { NOTHING_FOUND, foundNothing } from './transport.js';
 import { setAsideUnreadableDates } from './unreadableDates.js';
 
 /** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
@@ -38,34 +41,28 @@ export interface DistributionPage {
   entries: DistributionEntry[];
 }
 
-export interface ConfirmaInvoiceReads {
-  /** GET /invoice/distribution: one page of distribution records. */
-  listDistribution(query: DistributionQuery): Promise<DistributionPage>;
-  /**
-   * GET /invoice/case: case details, or null when Confirma does not know the case. The invoice
-   * number goes along when the caller knows it (see below).
-   */
-  getCase(caseId: string, invoiceNumber?: string): Promise<CaseRecord | null>;
-}
+/** A case id, with the case's invoice number when the caller knows it (sent along, see caseById). */
+export type CaseKey = string | { caseId: string; invoiceNumber?: string | null | undefined };
 
-/** The two reads of invoices: distribution pages and case details. */
-export function createInvoiceReads(call: ConfirmaCall): ConfirmaInvoiceReads {
-  return {
-    async listDistribution(query) {
-      const where = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
-      // Only a 401 is documented besides the 200; "nothing matched" is an empty page, so an
-      // unknown invoice number is "not known", not a failure.
-      const reply = await call({
-        method: 'GET',
-        path: '/invoice/distribution',
-        endpoint: where.endpoint,
-        query: { ...query },
-        acceptStatuses: NOTHING_FOUND,
-      });
-      const page = foundNothing(reply)
+const WHERE = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
+
+/** The two reads of invoices: distribution pages and case details (confirma.md §4.6–4.7). */
+export const INVOICE_READS = {
+  /**
+   * GET /invoice/distribution: one page of distribution records. Only a 401 is documented besides
+   * the 200; "nothing matched" is an empty page, so an unknown invoice number is "not known".
+   */
+  distributionPages: {
+    name: WHERE.endpoint,
+    method: 'GET',
+    path: '/invoice/distribution',
+    idempotent: true,
+    request: (query) => ({ query: { ...query }, accept: NOTHING_FOUND }),
+    reply(response) {
+      const page = foundNothing(response)
         ? { metaData: null, invoices: null }
-        : parseReply(distributionPageSchema, reply.body, where);
-      const entries = (page.invoices ?? []).map((raw, index) => readEntry(raw, index, where));
+        : parseReply(distributionPageSchema, response.body, WHERE);
+      const entries = (page.invoices ?? []).map(readEntry);
       return {
         totalCount: page.metaData?.totalCount ?? entries.length,
         successfulCount: page.metaData?.successfulCount ?? null,
@@ -74,32 +71,68 @@ export function createInvoiceReads(call: ConfirmaCall): ConfirmaInvoiceReads {
         entries,
       };
     },
-
-    async getCase(caseId, invoiceNumber) {
-      const where = { upstream: 'confirma', endpoint: 'invoice/case' } as const;
-      // The docs do not capture the query parameters; the distribution page says the saved
-      // case id is what retrieves case details, so the case is asked for by `caseId`. Actions
-      // address a case by `caseId` plus `invoiceNumber` (§4.5) and the docs guess "caseId and/or
-      // invoiceNumber" here, so the invoice number is sent too when known: a server wanting
-      // either finds it.
-      const { status, body } = await call({
-        method: 'GET',
-        path: '/invoice/case',
-        endpoint: where.endpoint,
-        query: { caseId, invoiceNumber },
-        acceptStatuses: [404],
-      });
-      if (status === 404 || body === undefined) return null;
-      return parseReply(caseReplySchema, body, where).case ?? null;
+    cache: {
+      // A lookup of one invoice (the loaders' form) ages by its record's state; any other query
+      // is a list, dropped with every list when a write may change one.
+      place(query) {
+        const number = lookupNumber(query);
+        if (number !== undefined) return lookupPlace(number);
+        const key = [query.invoiceNumber, query.fromInvDate, query.toInvDate, query.fetchType];
+        return { resource: RESOURCE.distributionList, key, scope: SCOPE.distribution };
+      },
+      ttl: (page, query) =>
+        lookupNumber(query) === undefined ? 'distributionList' : distributionLookupAge(page),
     },
-  };
+    // The same filters in any property order are one call; `undefined` members are dropped.
+    loader: {
+      key: (query) =>
+        JSON.stringify([query.invoiceNumber, query.fromInvDate, query.toInvDate, query.fetchType]),
+    },
+  } satisfies Endpoint<DistributionQuery, DistributionPage>,
+
+  /**
+   * GET /invoice/case: case details, or null when Confirma does not know the case. The docs do
+   * not capture the query parameters; the distribution page says the saved case id is what
+   * retrieves case details, so the case is asked for by `caseId`. Actions address a case by
+   * `caseId` plus `invoiceNumber` (§4.5) and the docs guess "caseId and/or invoiceNumber" here,
+   * so the invoice number is sent too when known: a server wanting either finds it.
+   */
+  caseById: {
+    name: 'invoice/case',
+    method: 'GET',
+    path: '/invoice/case',
+    idempotent: true,
+    request: (key) => ({
+      query:
+        typeof key === 'string'
+          ? { caseId: key, invoiceNumber: undefined }
+          : { caseId: key.caseId, invoiceNumber: key.invoiceNumber ?? undefined },
+      accept: [404],
+    }),
+    reply({ status, body }) {
+      if (status === 404 || body === undefined) return null;
+      return (
+        parseReply(caseReplySchema, body, { upstream: 'confirma', endpoint: 'invoice/case' }).case ?? null
+      );
+    },
+    cache: { place: (key) => casePlace(caseIdOf(key)), ttl: (found) => caseAge(found) },
+    // Keyed by case id alone, so a case asked for with and without its invoice number is one call.
+    loader: { key: (key) => normalizeInvoiceNumber(caseIdOf(key)) },
+  } satisfies Endpoint<CaseKey, CaseRecord | null>,
+};
+
+function caseIdOf(key: CaseKey): string {
+  return typeof key === 'string' ? key : key.caseId;
 }
 
-function readEntry(
-  raw: unknown,
-  index: number,
-  where: { upstream: 'confirma'; endpoint: string },
-): DistributionEntry {
+/** The number of a lookup of one invoice by number alone (the per-invoice loader's form). */
+function lookupNumber(query: DistributionQuery): string | undefined {
+  const { invoiceNumber, fromInvDate, toInvDate, fetchType } = query;
+  if (fromInvDate !== undefined || toInvDate !== undefined || fetchType !== undefined) return undefined;
+  return invoiceNumber;
+}
+
+function readEntry(raw: unknown, index: number): DistributionEntry {
   const parsed = distributionRecordSchema.safeParse(raw);
   if (parsed.success) return { invoiceNumber: parsed.data.invoiceNumber, record: parsed.data };
   const dated = setAsideUnreadableDates(raw, parsed.error);
@@ -113,7 +146,7 @@ function readEntry(
   const id = recordInvoiceNumberSchema.safeParse(raw);
   if (!id.success) {
     // Without an invoice number the record cannot be placed anywhere: the page is unusable.
-    throw contractBreach(parsed.error, { ...where, endpoint: `${where.endpoint} invoices.${index}` });
+    throw contractBreach(parsed.error, { ...WHERE, endpoint: `${WHERE.endpoint} invoices.${index}` });
   }
-  return { invoiceNumber: id.data.invoiceNumber, error: contractBreach(parsed.error, where) };
+  return { invoiceNumber: id.data.invoiceNumber, error: contractBreach(parsed.error, WHERE) };
 }

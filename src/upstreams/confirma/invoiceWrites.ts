@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { identifier, list, text } from '../lenient.js';
 import { isRecord } from '../../lib/records.js';
 import { lowerCaseKeys } from '../records.js';
-import type { ConfirmaCall, WriteResult } from './call.js';
-import { WRITE_REFUSALS } from './call.js';
+import type { CreateInvoiceInput } from './writeTypes.js';
+import type { ValidAction } from './writeTypes.js';
+import type { Endpoint } from '../endpoint.js';
+import { isSuccess, refusalOf } from '../writeOutcome.js';
+import type { WriteOutcome } from '../writeOutcome.js';
+import { actionEffects } from './actionEffects.js';
+import { SCOPE, lookupPlace } from './cacheNames.js';
+import { createInvoiceBody, invoiceActionsBody } from './invoiceBodies.js';
+import { WRITE_REFUSALS } from './transport.js';
 
 /**
  * The create-invoice and create-action responses are not documented (confirma.md §4.4, §4.5).
@@ -28,14 +35,10 @@ export type InvoiceReceipt = z.output<typeof invoiceReceiptSchema>;
 export type ActionReceipt = z.output<typeof actionReceiptSchema>;
 
 /**
- * A refused create-invoice, and whether Confirma said the number is taken. Docs are silent on the
- * duplicate answer: a 409 says so by status; a 400, 402 or 422 (confirma.md §7 suggests 400 or
- * the sibling's 402) says so only in its wording, which is read for that one fact and never
- * passed on.
+ * Whether a refused create-invoice says the number is taken. Docs are silent on the duplicate
+ * answer: a 409 says so by status; a 400, 402 or 422 (confirma.md §7 suggests 400 or the
+ * sibling's 402) says so only in its wording, which is read for that one fact and never passed on.
  */
-export type InvoiceCreation =
-  { ok: true; value: InvoiceReceipt } | { ok: false; status: number; duplicate: boolean };
-
 const DUPLICATE_WORDING =
   /duplicat|already (?:exist|been|registered|created|in use|taken|sent|received)|not unique/i;
 
@@ -50,46 +53,49 @@ export function saysDuplicate(status: number, body: unknown): boolean {
   return status === 409 || wordsOf(body).some((text) => DUPLICATE_WORDING.test(text));
 }
 
-export interface ConfirmaInvoiceWrites {
-  /** POST /invoice with a SalesInvoiceRequest (§4.4, §5). Never retried. */
-  createInvoice(body: unknown): Promise<InvoiceCreation>;
-  /** POST /invoice/action (§4.5): actions are queued as pending. Never retried. */
-  createInvoiceActions(body: unknown): Promise<WriteResult<ActionReceipt[]>>;
-}
-
-export function createConfirmaInvoiceWrites(call: ConfirmaCall): ConfirmaInvoiceWrites {
-  return {
-    async createInvoice(body) {
-      const endpoint = 'invoice (create)';
-      const reply = await call({
-        method: 'POST',
-        path: '/invoice',
-        endpoint,
-        json: body,
-        acceptStatuses: WRITE_REFUSALS,
-      });
-      if (reply.status >= 300)
-        return { ok: false, status: reply.status, duplicate: saysDuplicate(reply.status, reply.body) };
+/** The invoice writes (confirma.md §4.4–4.5). Never retried: Confirma has no idempotency key. */
+export const INVOICE_WRITES = {
+  /**
+   * POST /invoice with a SalesInvoiceRequest (§4.4, §5). A refusal that says the number is taken
+   * is a CONFLICT. Drops that invoice's lookup and the distribution lists.
+   */
+  createInvoice: {
+    name: 'invoice (create)',
+    method: 'POST',
+    path: '/invoice',
+    idempotent: false,
+    request: (input) => ({ body: createInvoiceBody(input), accept: WRITE_REFUSALS }),
+    reply({ status, body }) {
+      if (!isSuccess(status)) return refusalOf(status, saysDuplicate(status, body));
       // The invoice exists now: an echo we cannot read must not report the write as failed, or the
       // caller would be told to send it again (the response is not documented, §4.4).
-      const receipt = isRecord(reply.body) ? invoiceReceiptSchema.safeParse(reply.body) : undefined;
-      return { ok: true, value: receipt?.success ? receipt.data : { invoiceNumber: null, status: null } };
+      const receipt = isRecord(body) ? invoiceReceiptSchema.safeParse(body) : undefined;
+      return {
+        ok: true,
+        status,
+        value: receipt?.success ? receipt.data : { invoiceNumber: null, status: null },
+      };
     },
+    invalidates: (input) => ({
+      answers: [lookupPlace(input.invoice.header.invoiceNumber)],
+      scopes: [SCOPE.distribution],
+    }),
+  } satisfies Endpoint<CreateInvoiceInput, WriteOutcome<InvoiceReceipt>>,
 
-    async createInvoiceActions(body) {
-      const endpoint = 'invoice/action';
-      const reply = await call({
-        method: 'POST',
-        path: '/invoice/action',
-        endpoint,
-        json: body,
-        acceptStatuses: WRITE_REFUSALS,
-      });
-      if (reply.status >= 300) return { ok: false, status: reply.status };
+  /** POST /invoice/action (§4.5): actions are queued as pending. Drops what actionEffects names. */
+  createInvoiceActions: {
+    name: 'invoice/action',
+    method: 'POST',
+    path: '/invoice/action',
+    idempotent: false,
+    request: (actions) => ({ body: invoiceActionsBody(actions), accept: WRITE_REFUSALS }),
+    reply({ status, body }) {
+      if (!isSuccess(status)) return refusalOf(status);
       // Any 2xx means the actions are queued (the response is "not found" in the docs, §4.5):
       // a body we cannot read as receipts gives none rather than failing a write already made.
-      const receipts = actionReceiptsSchema.safeParse(reply.body);
-      return { ok: true, value: receipts.success ? receipts.data : [] };
+      const receipts = actionReceiptsSchema.safeParse(body);
+      return { ok: true, status, value: receipts.success ? receipts.data : [] };
     },
-  };
-}
+    invalidates: (actions) => actionEffects(actions),
+  } satisfies Endpoint<ValidAction[], WriteOutcome<ActionReceipt[]>>,
+};

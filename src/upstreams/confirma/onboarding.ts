@@ -1,84 +1,95 @@
+import type { OnboardClientInput } from './writeTypes.js';
+import type { Endpoint } from '../endpoint.js';
 import { parseReply } from '../parse.js';
-import type { ConfirmaCall, ConfirmaCredentials, WriteResult } from './call.js';
-import { WRITE_REFUSALS } from './call.js';
+import { isSuccess, refusalOf } from '../writeOutcome.js';
+import type { WriteOutcome } from '../writeOutcome.js';
+import { onboardReplySchema, renewReplySchema, validateReplySchema } from './onboardingSchemas.js';
+import type { OnboardedClient } from './onboardingSchemas.js';
+import { WRITE_REFUSALS } from './transport.js';
 
 /**
  * These calls are about a credential, so a refused credential (401/403) is their answer, not a
- * failure of the subgraph: it comes back as a typed refusal the resolver turns into a user error.
+ * failure of the subgraph: it comes back as a typed refusal.
  */
 const CREDENTIAL_REFUSALS = [...WRITE_REFUSALS, 401, 403];
-import { onboardReplySchema, renewReplySchema, validateReplySchema } from './onboardingSchemas.js';
-import type { OnboardedClient } from './onboardingSchemas.js';
 
 export interface AccessTokenStatus {
   valid: boolean;
   message: string | null;
 }
 
-export interface ConfirmaOnboarding {
-  /** POST /client with the partner provisioning token (§4.1). Never retried. */
-  onboardClient(body: unknown): Promise<WriteResult<OnboardedClient>>;
-  /** GET /validate (§2.3): a refused token is an answer here, not an error. */
-  validateToken(): Promise<AccessTokenStatus>;
-  /**
-   * GET /renew (§2.4). On success the old token stops working, so the shared credentials switch
-   * to the new one before it is returned.
-   */
-  renewToken(): Promise<WriteResult<string>>;
+/** A client to onboard, sent with the partner provisioning token: the one credential POST /client takes. */
+export interface ClientOnboarding {
+  client: OnboardClientInput;
+  provisioningToken: string;
 }
 
-export function createConfirmaOnboarding(
-  call: ConfirmaCall,
-  credentials: ConfirmaCredentials,
-): ConfirmaOnboarding {
-  return {
-    async onboardClient(body) {
-      const endpoint = 'client';
-      const token = credentials.provisioningToken;
-      if (!token) return { ok: false, status: 401 };
-      const reply = await call({
-        method: 'POST',
-        path: '/client',
-        endpoint,
-        json: body,
-        token,
-        acceptStatuses: CREDENTIAL_REFUSALS,
-      });
-      if (reply.status >= 300) return { ok: false, status: reply.status };
-      return {
-        ok: true,
-        value: parseReply(onboardReplySchema, reply.body ?? {}, { upstream: 'confirma', endpoint }),
-      };
+/**
+ * Credential calls (confirma.md §2.3–2.4, §4.1). None is cached: a token check's point is a live
+ * answer, and onboarding and renewal are operator commands' writes.
+ */
+export const ONBOARDING_ENDPOINTS = {
+  /** POST /client (§4.1), sent once. The reply holds the new client's first access token. */
+  onboardClient: {
+    name: 'client',
+    method: 'POST',
+    path: '/client',
+    idempotent: false,
+    request: ({ client, provisioningToken }) => ({
+      body: onboardClientBody(client),
+      token: provisioningToken,
+      accept: CREDENTIAL_REFUSALS,
+    }),
+    reply({ status, body }) {
+      if (!isSuccess(status)) return refusalOf(status);
+      return { ok: true, status, value: parseReply(onboardReplySchema, body ?? {}, where('client')) };
     },
+  } satisfies Endpoint<ClientOnboarding, WriteOutcome<OnboardedClient>>,
 
-    async validateToken() {
-      const reply = await call({
-        method: 'GET',
-        path: '/validate',
-        endpoint: 'validate',
-        acceptStatuses: [400, 401, 403],
-      });
-      if (reply.status >= 300) {
-        return { valid: false, message: `Confirma refused the access token (HTTP ${reply.status})` };
-      }
-      const parsed = parseReply(validateReplySchema, reply.body, {
-        upstream: 'confirma',
-        endpoint: 'validate',
-      });
+  /** GET /validate (§2.3): a refused token is an answer here, not an error. */
+  validateToken: {
+    name: 'validate',
+    method: 'GET',
+    path: '/validate',
+    idempotent: true,
+    request: (_none: void) => ({ accept: [400, 401, 403] }),
+    reply({ status, body }) {
+      if (!isSuccess(status))
+        return { valid: false, message: `Confirma refused the access token (HTTP ${status})` };
+      const parsed = parseReply(validateReplySchema, body, where('validate'));
       return { valid: parsed.isValid ?? false, message: parsed.message };
     },
+  } satisfies Endpoint<void, AccessTokenStatus>,
 
-    async renewToken() {
-      const reply = await call({
-        method: 'GET',
-        path: '/renew',
-        endpoint: 'renew',
-        acceptStatuses: CREDENTIAL_REFUSALS,
-      });
-      if (reply.status >= 300) return { ok: false, status: reply.status };
-      const token = parseReply(renewReplySchema, reply.body, { upstream: 'confirma', endpoint: 'renew' });
-      credentials.apiKey = token;
-      return { ok: true, value: token };
+  /**
+   * GET /renew (§2.4): a write by GET, sent once. On success Confirma has revoked the old key:
+   * the caller switches to the returned one (src/ops/renewConfirmaToken.ts).
+   */
+  renewToken: {
+    name: 'renew',
+    method: 'GET',
+    path: '/renew',
+    idempotent: false,
+    request: (_none: void) => ({ accept: CREDENTIAL_REFUSALS }),
+    reply({ status, body }) {
+      if (!isSuccess(status)) return refusalOf(status);
+      return { ok: true, status, value: parseReply(renewReplySchema, body, where('renew')) };
     },
+  } satisfies Endpoint<void, WriteOutcome<string>>,
+};
+
+/**
+ * POST /client body. The docs do not show `contacts`; our choice: the role goes as `type`, and the
+ * phone as `telephone`, the name the docs' `client` block uses for it.
+ */
+function onboardClientBody(input: OnboardClientInput) {
+  return {
+    service: { type: input.service.type, partnerCode: input.service.partnerCode },
+    client: { ...input.client, telephone: input.client.telephone ?? '', website: input.client.website ?? '' },
+    contacts: input.contacts.map((c) => ({ type: c.role, name: c.name, email: c.email, telephone: c.phone })),
   };
+}
+
+function where(endpoint: string) {
+  return { upstream: 'confirma', endpoint } as const;
 }
