@@ -1,14 +1,19 @@
 import type { ConfirmaClient, ConfirmaCredentials } from '../upstreams/confirma/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from '../upstreams/factorcloud/client.js';
+import { FACTORCLOUD_ENDPOINTS } from '../upstreams/factorcloud/endpoints.js';
 import { cachedConfirma } from './cachedConfirma.js';
 import type { CachedClientDeps } from './cachedConfirma.js';
-import { cachedFactorCloud } from './cachedFactorCloud.js';
+import type { CachedClientDeps as EndpointCacheDeps } from './cachedEndpoints.js';
+import { cachedEndpoints } from './cachedEndpoints.js';
 import { CacheSession } from './cacheSession.js';
 import type { TtlTable } from './cacheConfig.js';
 import type { ReadFreshness } from './freshness.js';
 import { credentialHash, partitionKey } from './keys.js';
 import type { CacheAnswerListener, ReadCache } from './readCache.js';
 import { createTtlPolicy } from './ttlPolicy.js';
+
+/** FactorCloud's cached client, derived from its endpoint table once. */
+const cachedFactorCloud = cachedEndpoints(FACTORCLOUD_ENDPOINTS);
 
 export interface UpstreamClients {
   confirma: ConfirmaClient;
@@ -70,7 +75,7 @@ export function createUpstreamCache(
       return new CachedClients(
         clients,
         { session, policy, ttlSeconds, today, partition: confirmaPartition },
-        { session, policy, ttlSeconds, today, partition: factorCloudPartition },
+        { session, ttlSeconds, today, partition: factorCloudPartition },
       );
     },
   };
@@ -87,7 +92,7 @@ class CachedClients implements UpstreamClients {
   constructor(
     private readonly clients: UpstreamClients,
     private readonly confirmaDeps: CachedClientDeps,
-    private readonly factorCloudDeps: CachedClientDeps,
+    private readonly factorCloudDeps: EndpointCacheDeps,
   ) {}
 
   get confirma(): ConfirmaClient {
