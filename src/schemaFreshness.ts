@@ -5,8 +5,8 @@ import type { TtlName, TtlTable } from './cache/cacheConfig.js';
 /**
  * Each cached type's description says how stale it may be, built from what decides it when the
  * schema is built: the type's `@cacheControl` hint (how long a response may be reused) and the
- * read cache's TTLs (src/cache/ttlPolicy.ts) of the upstream reads the type is made from. The
- * read cache can keep an answer longer than the hint (a closed case an hour, its hint 30 s), so
+ * read cache's TTLs of the upstream reads the type is made from (each endpoint's TTL rule picks
+ * one, in its upstream's answerAges.ts). The read cache can keep an answer longer than the hint (a closed case an hour, its hint 30 s), so
  * the sentence states the sum of both as the bound. Nothing else writes TTLs into descriptions.
  */
 

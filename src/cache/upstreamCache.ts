@@ -1,19 +1,18 @@
 import type { ConfirmaClient, ConfirmaCredentials } from '../upstreams/confirma/client.js';
 import type { FactorCloudClient, FactorCloudCredentials } from '../upstreams/factorcloud/client.js';
 import { CONFIRMA_ENDPOINTS } from '../upstreams/confirma/endpoints.js';
+import { FACTORCLOUD_ENDPOINTS } from '../upstreams/factorcloud/endpoints.js';
 import { cachedEndpoints } from './cachedEndpoints.js';
 import type { CachedClientDeps } from './cachedEndpoints.js';
-import { cachedFactorCloud } from './cachedFactorCloud.js';
-import type { FactorCloudCacheDeps } from './cachedFactorCloud.js';
 import { CacheSession } from './cacheSession.js';
 import type { TtlTable } from './cacheConfig.js';
 import type { ReadFreshness } from './freshness.js';
 import { credentialHash, partitionKey } from './keys.js';
 import type { CacheAnswerListener, ReadCache } from './readCache.js';
-import { createTtlPolicy } from './ttlPolicy.js';
 
-/** Confirma's cached wrapper, derived from its endpoint table once. */
+/** Each upstream's cached wrapper, derived from its endpoint table once. */
 const cachedConfirma = cachedEndpoints(CONFIRMA_ENDPOINTS);
+const cachedFactorCloud = cachedEndpoints(FACTORCLOUD_ENDPOINTS);
 
 export interface UpstreamClients {
   confirma: ConfirmaClient;
@@ -57,7 +56,6 @@ export function createUpstreamCache(
   readCache: ReadCache,
   { keyPrefix, ttlSeconds, today }: UpstreamCacheSettings,
 ): UpstreamCache {
-  const policy = createTtlPolicy(ttlSeconds, today);
   return {
     ttlSeconds,
     wrap(clients, tenant, onAnswer, freshness) {
@@ -75,7 +73,7 @@ export function createUpstreamCache(
       return new CachedClients(
         clients,
         { session, ttlSeconds, today, partition: confirmaPartition },
-        { session, policy, ttlSeconds, today, partition: factorCloudPartition },
+        { session, ttlSeconds, today, partition: factorCloudPartition },
       );
     },
   };
@@ -92,7 +90,7 @@ class CachedClients implements UpstreamClients {
   constructor(
     private readonly clients: UpstreamClients,
     private readonly confirmaDeps: CachedClientDeps,
-    private readonly factorCloudDeps: FactorCloudCacheDeps,
+    private readonly factorCloudDeps: CachedClientDeps,
   ) {}
 
   get confirma(): ConfirmaClient {

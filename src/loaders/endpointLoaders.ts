@@ -21,8 +21,14 @@ interface Loaders {
   readonly built: Map<string, DataLoader<unknown, unknown, string>>;
 }
 
+/** The class of a table's loaders, for an upstream that adds loaders of its own in a subclass. */
+export type EndpointLoadersClass<T> = new (
+  client: EndpointClient<T>,
+  sizes?: BatchSizes,
+) => EndpointLoaders<T>;
+
 /**
- * The loaders class of a table, built once per table. Each loader is made when a resolver first
+ * The loaders of a table, built once per table. Each loader is made when a resolver first
  * reads it. Neither upstream has a multi-key read, so a loader's batch is one call per distinct
  * key, all started at once (settle.ts); what the loader saves is the repeats: a key asked for
  * twice in one request is one call. Batch sizes are recorded as `dataloader_batch_size{loader}`.
@@ -30,6 +36,12 @@ interface Loaders {
 export function endpointLoaders<T extends EndpointTable>(
   table: T,
 ): (client: EndpointClient<T>, sizes?: BatchSizes) => EndpointLoaders<T> {
+  const TableLoaders = endpointLoadersClass(table);
+  return (client, sizes) => new TableLoaders(client, sizes);
+}
+
+/** The class behind endpointLoaders: one lazy getter per entry with a `loader` rule. */
+export function endpointLoadersClass<T extends EndpointTable>(table: T): EndpointLoadersClass<T> {
   class TableLoaders implements Loaders {
     readonly client: Record<string, Method>;
     readonly built = new Map<string, DataLoader<unknown, unknown, string>>();
@@ -62,5 +74,6 @@ export function endpointLoaders<T extends EndpointTable>(
       },
     });
   }
-  return (client, sizes) => new TableLoaders(client, sizes) as unknown as EndpointLoaders<T>;
+  // The prototype was given one getter per entry with a loader rule just above; the mapped type says so.
+  return TableLoaders as unknown as EndpointLoadersClass<T>;
 }

@@ -5,7 +5,11 @@ import { measuredBatch } from '../observability/loaderBatches.js';
 import type { BatchSizes } from '../observability/loaderBatches.js';
 import { settleEach } from './settle.js';
 
-/** FactorCloud invoices by InvoiceIntegrationId; null when FactorCloud does not know the id. */
+/**
+ * FactorCloud invoices by InvoiceIntegrationId; null when FactorCloud does not know the id. One
+ * get-invoice call per distinct id, all started at once (settle.ts), after the invoices a
+ * schedule of the same request brought.
+ */
 export type FactoringInvoiceByIdLoader = DataLoader<string, FactoringInvoiceRecord | null, string>;
 
 /** Ids a schedule in the same request already brought cost no get-invoice call (listedInvoices.ts). */
@@ -16,7 +20,7 @@ export function createFactoringInvoiceByIdLoader(
 ): FactoringInvoiceByIdLoader {
   return new DataLoader(
     measuredBatch('factoringInvoiceById', sizes, (ids) =>
-      settleEach(ids, async (id) => (await listed?.find(id)) ?? factorCloud.getInvoice(id)),
+      settleEach(ids, async (id) => (await listed?.find(id)) ?? factorCloud.factoringInvoiceById(id)),
     ),
   );
 }

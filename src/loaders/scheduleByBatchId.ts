@@ -13,7 +13,10 @@ import { settleEach } from './settle.js';
 /** A schedule whose invoices are full FactoringInvoice records, each with its integration id. */
 export type FactoringSchedule = Omit<ScheduleRecord, 'invoices'> & { invoices: FactoringInvoiceRecord[] };
 
-/** Schedules by IntegrationBatchId (get-sched); null when FactorCloud does not know the batch. */
+/**
+ * Schedules by IntegrationBatchId (get-sched), one call per distinct id, each schedule adopted
+ * (its invoices primed); null when FactorCloud does not know the batch.
+ */
 export type ScheduleByBatchIdLoader = DataLoader<string, FactoringSchedule | null, string>;
 
 export interface ScheduleAdoption {
@@ -72,7 +75,7 @@ export function createScheduleByBatchIdLoader(
   return new ScheduleLoader(
     measuredBatch('scheduleByBatchId', sizes, (ids) =>
       settleEach(ids, async (id) => {
-        const schedule = await factorCloud.getSchedule(id);
+        const schedule = await factorCloud.scheduleByBatchId(id);
         return schedule && adoptSchedule(schedule, adoption);
       }),
     ),

@@ -1,4 +1,4 @@
-import type { WriteRefusal } from '../upstreams/factorcloud/client.js';
+import type { WriteRefusal } from '../upstreams/writeOutcome.js';
 import type { UserError } from './userErrors.js';
 
 /**

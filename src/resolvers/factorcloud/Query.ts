@@ -5,9 +5,11 @@ import { checkKey } from './args.js';
 export const factorCloudQuery: QueryResolvers = {
   factorCloudConnectionCheck: (_root, _args, { upstreams }) => upstreams.factorCloud.testGet(),
 
-  client: (_root, { clientKey }, { loaders }) => loaders.factorCloud.clientByKey.load(checkKey(clientKey, 'clientKey')),
+  client: (_root, { clientKey }, { loaders }) =>
+    loaders.factorCloud.clientByKey.load(checkKey(clientKey, 'clientKey')),
 
-  debtor: (_root, { debtorKey }, { loaders }) => loaders.factorCloud.debtorByKey.load(checkKey(debtorKey, 'debtorKey')),
+  debtor: (_root, { debtorKey }, { loaders }) =>
+    loaders.factorCloud.debtorByKey.load(checkKey(debtorKey, 'debtorKey')),
 
   clientDebtor: (_root, args, { loaders }) =>
     loaders.factorCloud.clientDebtorByKeys.load({
@@ -24,5 +26,6 @@ export const factorCloudQuery: QueryResolvers = {
   factoringInvoice: (_root, { integrationInvoiceId }, { loaders }) =>
     loaders.factorCloud.factoringInvoiceById.load(checkKey(integrationInvoiceId, 'integrationInvoiceId')),
 
-  factoringDocument: (_root, { uuid }, { loaders }) => loaders.factorCloud.documentByUuid.load(checkKey(uuid, 'uuid')),
+  factoringDocument: (_root, { uuid }, { loaders }) =>
+    loaders.factorCloud.documentByUuid.load(checkKey(uuid, 'uuid')),
 };

@@ -1,6 +1,6 @@
-import type { BrokerSchedule } from '../../loaders/brokerScheduleByBatchId.js';
 import type { FactoringSchedule } from '../../loaders/scheduleByBatchId.js';
 import type {
+  BrokerScheduleRecord,
   ClientDebtorRecord,
   ConnectionCheck,
   DebtorRecord,
@@ -18,8 +18,8 @@ import type { UserError } from '../../validation/userErrors.js';
 export type DebtorModel = DebtorRecord;
 export type ClientDebtorModel = ClientDebtorRecord;
 export type ScheduleModel = FactoringSchedule;
-export type BrokerScheduleModel = BrokerSchedule;
-export type BrokerInvoiceModel = BrokerSchedule['invoices'][number];
+export type BrokerScheduleModel = BrokerScheduleRecord;
+export type BrokerInvoiceModel = BrokerScheduleRecord['invoices'][number];
 export type FactoringDocumentModel = DocumentRecord;
 export type VendorModel = VendorRecord;
 export type FactoringPaymentBatchModel = PaymentBatchRecord;

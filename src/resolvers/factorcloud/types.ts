@@ -22,7 +22,9 @@ import { money } from './amounts.js';
 /** A client's sub-debtor, when both keys are known. */
 function clientDebtor(owner: { clientKey: string | null; debtorKey: string | null }, { loaders }: Context) {
   const { clientKey, debtorKey } = owner;
-  return clientKey && debtorKey ? loaders.factorCloud.clientDebtorByKeys.load({ clientKey, debtorKey }) : null;
+  return clientKey && debtorKey
+    ? loaders.factorCloud.clientDebtorByKeys.load({ clientKey, debtorKey })
+    : null;
 }
 
 function client(owner: { clientKey: string | null }, { loaders }: Context) {
@@ -61,6 +63,9 @@ export const Schedule: ScheduleResolvers = {
 
 export const BrokerSchedule: BrokerScheduleResolvers = {
   amount: money((schedule) => schedule.amount),
+  // A broker invoice knows its client through its schedule (the invoice object has no ClientKey).
+  invoices: (schedule) =>
+    schedule.invoices.map((invoice) => ({ ...invoice, clientKey: invoice.clientKey ?? schedule.clientKey })),
   client: (schedule, _args, context) => client(schedule, context),
 };
 

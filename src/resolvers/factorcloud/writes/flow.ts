@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { z } from 'zod';
-import type { WriteOutcome } from '../../../upstreams/factorcloud/client.js';
+import type { WriteOutcome } from '../../../upstreams/writeOutcome.js';
 import { refusalToUserError } from '../../../validation/factorcloudRefusals.js';
 import type { RefusalTarget } from '../../../validation/factorcloudRefusals.js';
 import { validateInput } from '../../../validation/userErrors.js';

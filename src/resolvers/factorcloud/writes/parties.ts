@@ -42,7 +42,11 @@ export async function upsertDebtor(input: unknown, { upstreams, loaders }: Conte
   const { clientKey, debtorKey } = result.write;
   // The master debtor may have been created or changed too.
   loaders.factorCloud.debtorByKey.clear(debtorKey);
-  const clientDebtor = await echoOrReread(loaders.factorCloud.clientDebtorByKeys, { clientKey, debtorKey }, result.value);
+  const clientDebtor = await echoOrReread(
+    loaders.factorCloud.clientDebtorByKeys,
+    { clientKey, debtorKey },
+    result.value,
+  );
   return { clientDebtor, userErrors: [] };
 }
 
