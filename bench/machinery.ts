@@ -28,8 +28,6 @@ const VARIANTS: ReadonlyArray<{ name: string; without: Machinery[] }> = [
   { name: 'all on', without: [] },
   { name: 'without slots (undici pool queue)', without: ['slots'] },
   { name: 'without rounds (all round 1)', without: ['rounds'] },
-  { name: 'without replyTurns', without: ['replyTurns'] },
-  { name: 'without lightDeadline (AbortSignal.timeout)', without: ['lightDeadline'] },
 ];
 
 interface Runs {
