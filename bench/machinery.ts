@@ -27,7 +27,6 @@ const ONE_INVOICE_AFTER_MS = 300;
 const VARIANTS: ReadonlyArray<{ name: string; without: Machinery[] }> = [
   { name: 'all on', without: [] },
   { name: 'without slots (undici pool queue)', without: ['slots'] },
-  { name: 'without rounds (all round 1)', without: ['rounds'] },
 ];
 
 interface Runs {

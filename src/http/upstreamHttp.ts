@@ -48,10 +48,10 @@ export interface UpstreamHttpOptions {
 }
 
 /**
- * Hand-written call scheduling, each with its simple replacement: `slots` (semaphore.ts: fair
- * share and rounds; undici's own pool queue instead), `rounds` (every call counts as round 1).
+ * Hand-written call scheduling the bench can leave out: `slots` (semaphore.ts: slots shared
+ * in turn between requests; undici's own pool queue instead).
  */
-export type Machinery = 'slots' | 'rounds';
+export type Machinery = 'slots';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -117,7 +117,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         };
         const response = await (without.slots
           ? sendAttempt()
-          : slots.run(sendAttempt, deadline, without.rounds ? 1 : request.round, request.caller));
+          : slots.run(sendAttempt, deadline, request.caller));
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;
