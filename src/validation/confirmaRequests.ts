@@ -8,7 +8,7 @@ import { rule } from './userErrors.js';
 
 /**
  * Input rules for onboarding (§4.1) and invoice actions (§4.5); their wire bodies are built by the
- * entries (src/upstreams/confirma/onboarding.ts, invoiceBodies.ts).
+ * entries (src/upstreams/confirma/endpoints/onboarding.ts, invoiceBodies.ts).
  */
 
 /**

@@ -1,5 +1,5 @@
 import type { Connection } from '../../pagination/connection.js';
-import type { LedgerStatusRecord, PaymentStatusRecord } from '../../upstreams/confirma/accounting.js';
+import type { LedgerStatusRecord, PaymentStatusRecord } from '../../upstreams/confirma/endpoints/accounting.js';
 import type { CaseRecord } from '../../upstreams/confirma/client.js';
 import type {
   AllocationRecord,

@@ -15,7 +15,7 @@ import { pageOf } from '../../pagination/connection.js';
 import { readPageArgs } from '../../pagination/pageArgs.js';
 import { CONNECTION_PAGE_SIZES } from '../../pagination/pageSizes.js';
 import { BREAKDOWN_TYPES } from '../../upstreams/confirma/moneySchemas.js';
-import type { DateWindow } from '../../upstreams/confirma/money.js';
+import type { DateWindow } from '../../upstreams/confirma/endpoints/money.js';
 import { businessToday, checkWindow } from '../invoiceInput.js';
 import type { InvoiceModel } from '../models.js';
 import { moneyOf } from '../money.js';

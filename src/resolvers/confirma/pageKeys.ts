@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SortKey } from '../../pagination/cursor.js';
-import type { LedgerStatusRecord, PaymentStatusRecord } from '../../upstreams/confirma/accounting.js';
+import type { LedgerStatusRecord, PaymentStatusRecord } from '../../upstreams/confirma/endpoints/accounting.js';
 import type { PaymentRecord, SettlementRecord } from '../../upstreams/confirma/moneySchemas.js';
 import { invoiceNumberSortKey } from '../../lib/invoiceNumbers.js';
 

@@ -1,8 +1,8 @@
-import { ACCOUNTING_ENDPOINTS } from './accounting.js';
-import { INVOICE_READS } from './invoiceReads.js';
-import { INVOICE_WRITES } from './invoiceWrites.js';
-import { MONEY_ENDPOINTS } from './money.js';
-import { ONBOARDING_ENDPOINTS } from './onboarding.js';
+import { ACCOUNTING_ENDPOINTS } from './endpoints/accounting.js';
+import { INVOICE_READS } from './endpoints/invoiceReads.js';
+import { INVOICE_WRITES } from './endpoints/invoiceWrites.js';
+import { MONEY_ENDPOINTS } from './endpoints/money.js';
+import { ONBOARDING_ENDPOINTS } from './endpoints/onboarding.js';
 
 /**
  * Every Confirma endpoint (confirma.md §2, §4) as one entry, grouped by area in the files above.

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { sameInvoiceNumber } from '../../lib/invoiceNumbers.js';
-import { parseReply } from '../parse.js';
-import { date, identifier, integer, list, text } from '../lenient.js';
-import type { SubmitLedgerInput, SubmitPaymentsInput } from './writeTypes.js';
-import type { Endpoint } from '../endpoint.js';
-import { isSuccess, refusalOf } from '../writeOutcome.js';
-import type { WriteOutcome } from '../writeOutcome.js';
-import { accountingPaymentsBody, ledgerBody } from './accountingBodies.js';
-import { syncAge } from './answerAges.js';
-import { RESOURCE, SCOPE } from './cacheNames.js';
-import { NOTHING_FOUND, WRITE_REFUSALS, foundNothing } from './transport.js';
+import { sameInvoiceNumber } from '../../../lib/invoiceNumbers.js';
+import { parseReply } from '../../parse.js';
+import { date, identifier, integer, list, text } from '../../lenient.js';
+import type { SubmitLedgerInput, SubmitPaymentsInput } from '../writeTypes.js';
+import type { Endpoint } from '../../endpoint.js';
+import { isSuccess, refusalOf } from '../../writeOutcome.js';
+import type { WriteOutcome } from '../../writeOutcome.js';
+import { accountingPaymentsBody, ledgerBody } from '../accountingBodies.js';
+import { syncAge } from '../answerAges.js';
+import { RESOURCE, SCOPE } from '../cacheNames.js';
+import { NOTHING_FOUND, WRITE_REFUSALS, foundNothing } from '../transport.js';
 
 /**
  * Accounting sync (confirma.md §4.12–4.15): submit ledger and payment documents, read their

@@ -1,11 +1,11 @@
-import type { OnboardClientInput } from './writeTypes.js';
-import type { Endpoint } from '../endpoint.js';
-import { parseReply } from '../parse.js';
-import { isSuccess, refusalOf } from '../writeOutcome.js';
-import type { WriteOutcome } from '../writeOutcome.js';
-import { onboardReplySchema, renewReplySchema, validateReplySchema } from './onboardingSchemas.js';
-import type { OnboardedClient } from './onboardingSchemas.js';
-import { WRITE_REFUSALS } from './transport.js';
+import type { OnboardClientInput } from '../writeTypes.js';
+import type { Endpoint } from '../../endpoint.js';
+import { parseReply } from '../../parse.js';
+import { isSuccess, refusalOf } from '../../writeOutcome.js';
+import type { WriteOutcome } from '../../writeOutcome.js';
+import { onboardReplySchema, renewReplySchema, validateReplySchema } from '../onboardingSchemas.js';
+import type { OnboardedClient } from '../onboardingSchemas.js';
+import { WRITE_REFUSALS } from '../transport.js';
 
 /**
  * These calls are about a credential, so a refused credential (401/403) is their answer, not a

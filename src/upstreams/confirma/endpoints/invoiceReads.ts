@@ -1,18 +1,18 @@
-import type { UpstreamError } from '../../http/errors.js';
-import { normalizeInvoiceNumber } from '../../lib/invoiceNumbers.js';
-import type { Endpoint } from '../endpoint.js';
-import { contractBreach, parseReply } from '../parse.js';
-import { caseAge, distributionLookupAge } from './answerAges.js';
-import { RESOURCE, SCOPE, casePlace, lookupPlace } from './cacheNames.js';
+import type { UpstreamError } from '../../../http/errors.js';
+import { normalizeInvoiceNumber } from '../../../lib/invoiceNumbers.js';
+import type { Endpoint } from '../../endpoint.js';
+import { contractBreach, parseReply } from '../../parse.js';
+import { caseAge, distributionLookupAge } from '../answerAges.js';
+import { RESOURCE, SCOPE, casePlace, lookupPlace } from '../cacheNames.js';
 import {
   caseReplySchema,
   distributionPageSchema,
   distributionRecordSchema,
   recordInvoiceNumberSchema,
-} from './schemas.js';
-import type { CaseRecord, DistributionRecord } from './schemas.js';
-import { NOTHING_FOUND, foundNothing } from './transport.js';
-import { setAsideUnreadableDates } from './unreadableDates.js';
+} from '../schemas.js';
+import type { CaseRecord, DistributionRecord } from '../schemas.js';
+import { NOTHING_FOUND, foundNothing } from '../transport.js';
+import { setAsideUnreadableDates } from '../unreadableDates.js';
 
 /** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
 export interface DistributionQuery {

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { identifier, list, text } from '../lenient.js';
-import { isRecord } from '../../lib/records.js';
-import { lowerCaseKeys } from '../records.js';
-import type { CreateInvoiceInput } from './writeTypes.js';
-import type { ValidAction } from './writeTypes.js';
-import type { Endpoint } from '../endpoint.js';
-import { isSuccess, refusalOf } from '../writeOutcome.js';
-import type { WriteOutcome } from '../writeOutcome.js';
-import { actionEffects } from './actionEffects.js';
-import { SCOPE, lookupPlace } from './cacheNames.js';
-import { createInvoiceBody, invoiceActionsBody } from './invoiceBodies.js';
-import { WRITE_REFUSALS } from './transport.js';
+import { identifier, list, text } from '../../lenient.js';
+import { isRecord } from '../../../lib/records.js';
+import { lowerCaseKeys } from '../../records.js';
+import type { CreateInvoiceInput } from '../writeTypes.js';
+import type { ValidAction } from '../writeTypes.js';
+import type { Endpoint } from '../../endpoint.js';
+import { isSuccess, refusalOf } from '../../writeOutcome.js';
+import type { WriteOutcome } from '../../writeOutcome.js';
+import { actionEffects } from '../actionEffects.js';
+import { SCOPE, lookupPlace } from '../cacheNames.js';
+import { createInvoiceBody, invoiceActionsBody } from '../invoiceBodies.js';
+import { WRITE_REFUSALS } from '../transport.js';
 
 /**
  * The create-invoice and create-action responses are not documented (confirma.md §4.4, §4.5).

@@ -1,10 +1,10 @@
-import type { Endpoint } from '../endpoint.js';
-import { parseReply } from '../parse.js';
-import { windowAge } from './answerAges.js';
-import { RESOURCE, SCOPE } from './cacheNames.js';
-import { paymentsReplySchema, settlementsReplySchema } from './moneySchemas.js';
-import type { PaymentRecord, SettlementsReply } from './moneySchemas.js';
-import { NOTHING_FOUND, foundNothing } from './transport.js';
+import type { Endpoint } from '../../endpoint.js';
+import { parseReply } from '../../parse.js';
+import { windowAge } from '../answerAges.js';
+import { RESOURCE, SCOPE } from '../cacheNames.js';
+import { paymentsReplySchema, settlementsReplySchema } from '../moneySchemas.js';
+import type { PaymentRecord, SettlementsReply } from '../moneySchemas.js';
+import { NOTHING_FOUND, foundNothing } from '../transport.js';
 
 /** A date window; absent bounds are left to Confirma (its default is the last 30 days). */
 export interface DateWindow {
