@@ -27,6 +27,8 @@ const ONE_INVOICE_AFTER_MS = 300;
 const VARIANTS: ReadonlyArray<{ name: string; without: Machinery[] }> = [
   { name: 'all on', without: [] },
   { name: 'without slots (undici pool queue)', without: ['slots'] },
+  { name: 'without replyTurns', without: ['replyTurns'] },
+  { name: 'without lightDeadline (AbortSignal.timeout)', without: ['lightDeadline'] },
 ];
 
 interface Runs {

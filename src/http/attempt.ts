@@ -33,6 +33,7 @@ export async function sendOnce(
       path: withQuery(request.path, request.query),
       headers: request.headers ?? {},
       body: request.body ?? null,
+      // A CallDeadline, not an AbortSignal: undici takes any signal with addEventListener.
       signal,
     });
     text = await response.body.text();

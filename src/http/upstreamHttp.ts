@@ -1,7 +1,7 @@
 import { Pool } from 'undici';
 import { sendOnce } from './attempt.js';
 import { CircuitBreaker } from './breaker.js';
-import { callDeadline } from './deadline.js';
+import { CallDeadline, timeoutDeadline } from './deadline.js';
 import type { Deadline } from './deadline.js';
 import type { BreakerPolicy } from './breaker.js';
 import { classifyFailure } from './classify.js';
@@ -16,6 +16,7 @@ import { createReporter } from './report.js';
 import { breakerOpen, requestTimeUp } from './refusals.js';
 import type { UpstreamError, UpstreamName } from './errors.js';
 import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from './upstreamTypes.js';
+import { afterPendingIo } from './replyTurns.js';
 import { sleep } from './sleep.js';
 
 export type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from './upstreamTypes.js';
@@ -48,10 +49,12 @@ export interface UpstreamHttpOptions {
 }
 
 /**
- * Hand-written call scheduling the bench can leave out: `slots` (semaphore.ts: slots shared
- * in turn between requests; undici's own pool queue instead).
+ * Hand-written call scheduling the bench can leave out, each with its simple replacement:
+ * `slots` (semaphore.ts: slots shared in turn between requests; undici's own pool queue
+ * instead), `replyTurns` (replyTurns.ts; the reply goes straight to its caller),
+ * `lightDeadline` (deadline.ts; AbortSignal.timeout instead).
  */
-export type Machinery = 'slots';
+export type Machinery = 'slots' | 'replyTurns' | 'lightDeadline';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -85,7 +88,21 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     const left = request.caller?.remainingMs() ?? Number.POSITIVE_INFINITY;
     // Past the request's deadline nothing is sent: no answer could still be used.
     if (left <= 0) throw requestTimeUp(details, request.caller?.budgetMs ?? 0);
-    return send(request, details, callDeadline(Math.min(options.totalTimeoutMs, left)));
+    const ms = Math.min(options.totalTimeoutMs, left);
+    const deadline = without.lightDeadline ? timeoutDeadline(ms) : new CallDeadline(ms);
+    let response: UpstreamResponse;
+    try {
+      response = await send(request, details, deadline);
+    } finally {
+      deadline.release();
+    }
+    // The reply's slot is free and the next waiting call already went out. What the caller does
+    // with the reply (validation, resolvers, its follow-up calls) waits until every other reply
+    // that arrived in the same burst has freed its slot too: otherwise the last of 16 replies of
+    // a wave would sit behind 15 rounds of that work before its slot served the next call.
+    // Its measured gain is in docs/performance.md.
+    if (!without.replyTurns) await afterPendingIo();
+    return response;
   }
 
   async function send(
