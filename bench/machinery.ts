@@ -29,6 +29,7 @@ const VARIANTS: ReadonlyArray<{ name: string; without: Machinery[] }> = [
   { name: 'without slots (undici pool queue)', without: ['slots'] },
   { name: 'without replyTurns', without: ['replyTurns'] },
   { name: 'without lightDeadline (AbortSignal.timeout)', without: ['lightDeadline'] },
+  { name: 'without rounds (all round 1)', without: ['rounds'] },
 ];
 
 interface Runs {

@@ -1,7 +1,7 @@
 import type { DeadlineSignal } from './deadline.js';
 
-/** One owner's waiters, oldest first. */
-type Waiters = Array<() => void>;
+/** One owner's waiters by priority: `lanes[p]` holds those of priority p, oldest first. */
+type Lanes = Array<Array<() => void>>;
 
 /** The owner of calls made on behalf of no request: they share one turn. */
 const NO_OWNER = {};
@@ -11,8 +11,10 @@ const NO_OWNER = {};
  * GraphQL request each). A freed slot goes to the owners with waiters in turn, round-robin, so
  * a request with thousands of calls queued cannot keep a slot from a request with one: the
  * newcomer's call is sent with the next slot that frees, ahead of the large request's rest.
- * A request alone still uses every slot (nothing is held back that nobody wants). Within one
- * owner, waiters are served in FIFO order.
+ * A request alone still uses every slot (nothing is held back that nobody wants).
+ *
+ * Within one owner, waiters are served by priority, higher first, and in FIFO order within one
+ * priority; the priority is the call's round in its request (callRounds.ts).
  *
  * Kept: at 50–150 ms upstream latency, a one-invoice query sent during a 200-invoice page answers
  * in ~210 ms, not ~1200 ms with undici's own queue (bench/machinery.ts).
@@ -21,7 +23,7 @@ export class Semaphore {
   private active = 0;
   /** Waiting owners, in the order of their next turn. */
   private readonly turns: object[] = [];
-  private readonly waiting = new Map<object, Waiters>();
+  private readonly waiting = new Map<object, Lanes>();
 
   constructor(private readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) {
@@ -35,16 +37,22 @@ export class Semaphore {
 
   get queued(): number {
     let sum = 0;
-    for (const waiters of this.waiting.values()) sum += waiters.length;
+    for (const lanes of this.waiting.values()) for (const lane of lanes) sum += lane?.length ?? 0;
     return sum;
   }
 
   /**
    * Runs `task` once a slot is free and it is `owner`'s turn. When `signal` aborts while the
    * task is still waiting, it leaves the queue and rejects with the signal's reason, so a caller
-   * past its deadline never takes a slot it can no longer use.
+   * past its deadline never takes a slot it can no longer use. `priority` (default 1) counts
+   * from 1 up to MAX_PRIORITY.
    */
-  run<T>(task: () => Promise<T>, signal?: DeadlineSignal, owner: object = NO_OWNER): Promise<T> {
+  run<T>(
+    task: () => Promise<T>,
+    signal?: DeadlineSignal,
+    priority = 1,
+    owner: object = NO_OWNER,
+  ): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // A free slot is taken at once: the task starts in this tick, not after a queued one. A free
     // slot means nobody waits (a release hands its slot straight on), so this is fair too.
@@ -52,7 +60,7 @@ export class Semaphore {
       this.active += 1;
       return this.holding(task);
     }
-    return this.acquire(signal, owner).then(() => this.holding(task));
+    return this.acquire(signal, laneOf(priority), owner).then(() => this.holding(task));
   }
 
   /** Runs `task` in a slot already taken, and gives the slot back however the task ends. */
@@ -64,13 +72,14 @@ export class Semaphore {
     }
   }
 
-  private acquire(signal: DeadlineSignal | undefined, owner: object): Promise<void> {
-    let queue = this.waiting.get(owner);
-    if (!queue) {
-      queue = [];
-      this.waiting.set(owner, queue);
+  private acquire(signal: DeadlineSignal | undefined, lane: number, owner: object): Promise<void> {
+    let lanes = this.waiting.get(owner);
+    if (!lanes) {
+      lanes = [];
+      this.waiting.set(owner, lanes);
       this.turns.push(owner);
     }
+    const queue = (lanes[lane] ??= []);
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         const index = queue.indexOf(grant);
@@ -94,13 +103,14 @@ export class Semaphore {
     else this.active -= 1;
   }
 
-  /** The next owner in turn gives up its oldest waiter. */
+  /** The next owner in turn gives up its oldest waiter of the highest priority it has. */
   private nextWaiter(): (() => void) | undefined {
     for (let owner = this.turns.shift(); owner !== undefined; owner = this.turns.shift()) {
-      const queue = this.waiting.get(owner) ?? [];
-      const next = queue.shift();
+      const lanes = this.waiting.get(owner) ?? [];
+      let next: (() => void) | undefined;
+      for (let lane = lanes.length - 1; lane >= 0 && !next; lane -= 1) next = lanes[lane]?.shift();
       // Back to the end of the line while it has more to send.
-      if (queue.length > 0) this.turns.push(owner);
+      if (hasWaiters(lanes)) this.turns.push(owner);
       else this.waiting.delete(owner);
       if (next) return next;
     }
@@ -109,10 +119,21 @@ export class Semaphore {
 
   /** An owner whose last waiter left (its deadline passed) gives up its turn. */
   private forgetIfDone(owner: object): void {
-    const queue = this.waiting.get(owner);
-    if (!queue || queue.length > 0) return;
+    const lanes = this.waiting.get(owner);
+    if (!lanes || hasWaiters(lanes)) return;
     this.waiting.delete(owner);
     const index = this.turns.indexOf(owner);
     if (index >= 0) this.turns.splice(index, 1);
   }
+}
+
+function hasWaiters(lanes: Lanes): boolean {
+  return lanes.some((lane) => lane !== undefined && lane.length > 0);
+}
+
+/** Past this many rounds every call is as far along as another; it bounds the lanes. */
+const MAX_PRIORITY = 16;
+
+function laneOf(priority: number): number {
+  return Number.isFinite(priority) ? Math.min(Math.max(1, Math.floor(priority)), MAX_PRIORITY) : 1;
 }

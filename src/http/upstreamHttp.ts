@@ -51,10 +51,10 @@ export interface UpstreamHttpOptions {
 /**
  * Hand-written call scheduling the bench can leave out, each with its simple replacement:
  * `slots` (semaphore.ts: slots shared in turn between requests; undici's own pool queue
- * instead), `replyTurns` (replyTurns.ts; the reply goes straight to its caller),
- * `lightDeadline` (deadline.ts; AbortSignal.timeout instead).
+ * instead), `rounds` (callRounds.ts; every call counts as round 1), `replyTurns` (replyTurns.ts;
+ * the reply goes straight to its caller), `lightDeadline` (deadline.ts; AbortSignal.timeout).
  */
-export type Machinery = 'slots' | 'replyTurns' | 'lightDeadline';
+export type Machinery = 'slots' | 'rounds' | 'replyTurns' | 'lightDeadline';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -134,7 +134,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         };
         const response = await (without.slots
           ? sendAttempt()
-          : slots.run(sendAttempt, deadline, request.caller));
+          : slots.run(sendAttempt, deadline, without.rounds ? 1 : request.round, request.caller));
         breaker.record('success', admission.probe);
         report.attempt(request, attempt, started, { status: response.status });
         return response;

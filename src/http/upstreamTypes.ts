@@ -25,6 +25,11 @@ export interface UpstreamRequest {
   /** Told about each of this call's attempts, like the observer (the request's own ledger). */
   onAttempt?: ((attempt: UpstreamAttempt) => void) | undefined;
   /**
+   * The call's round in its request (callRounds.ts): among calls waiting for a connection slot,
+   * a later round is served first. A call without one counts as round 1.
+   */
+  round?: number | undefined;
+  /**
    * The GraphQL request the call is made for (requestCalls.ts): the call ends by its deadline,
    * and slots are shared in turn between requests. Without one, the call has only its own.
    */

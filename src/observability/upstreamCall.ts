@@ -16,7 +16,7 @@ export const UPSTREAM_SPAN_ATTRIBUTES = {
 
 /**
  * A view of the transport for one request: every call it sends carries the request's id and
- * trace context (see `sendObserved`) and the request itself, whose
+ * trace context (see `sendObserved`), its round in the request and the request itself, whose
  * deadline bounds the call and by which the transport shares its slots between requests
  * (`calls`, shared by the request's views of both upstreams). Cheap to make, so each request's
  * clients get one.
@@ -39,8 +39,14 @@ class ScopedHttp implements UpstreamHttp {
   get root() {
     return this.http.root;
   }
-  request(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return sendObserved(this.http, { ...request, caller: this.calls }, this.scope);
+  async request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const rounds = this.calls.rounds;
+    const round = rounds.next();
+    try {
+      return await sendObserved(this.http, { ...request, round, caller: this.calls }, this.scope);
+    } finally {
+      rounds.ended(round);
+    }
   }
   breakerState() {
     return this.http.breakerState();

@@ -169,6 +169,29 @@ describe('batching and de-duplication', () => {
   });
 });
 
+describe('the order of waiting calls', () => {
+  it('sends the client of an invoice already in before get-invoice calls still waiting for a slot', async () => {
+    // One FactorCloud call at a time: six get-invoice calls queue up at once. In arrival order,
+    // the get-client calls their replies lead to would wait behind every one of them.
+    const narrow = await startHarness({ maxConcurrency: 1 });
+    try {
+      for (const n of NUMBERS) {
+        narrow.confirma.records.push(distributionRecord(n));
+        narrow.factorCloud.invoices.set(String(n), factoringInvoice(String(n), CLIENT_OF[n]));
+      }
+      for (const key of ['CL-1', 'CL-2', 'CL-3']) narrow.factorCloud.clients.set(key, client(key));
+      const reply = await narrow.query('{ invoices { nodes { factoring { client { name } } } } }');
+      expect(reply.body.errors).toBeUndefined();
+      const sent = narrow.factorCloud.requests.map((r) => r.path.split('/')[2]);
+      expect(sent.filter((call) => call === 'get-invoice')).toHaveLength(NUMBERS.length);
+      expect(sent.filter((call) => call === 'get-client')).toHaveLength(3);
+      expect(sent.indexOf('get-client')).toBeLessThan(sent.lastIndexOf('get-invoice'));
+    } finally {
+      await narrow.close();
+    }
+  });
+});
+
 describe('upstream requests', () => {
   it('sends the documented auth headers and the invoice id as a query parameter', async () => {
     await h.query('{ invoice(invoiceNumber: "103") { factoring { client { name } } } }');

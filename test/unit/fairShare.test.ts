@@ -7,7 +7,7 @@ import { startFakeUpstream } from '../support/fakeUpstream.js';
 import type { FakeUpstream } from '../support/fakeUpstream.js';
 
 describe('Semaphore shared between owners', () => {
-  it('hands freed slots to the waiting owners in turn, each its own calls in order', async () => {
+  it('hands freed slots to the waiting owners in turn, each its own calls by priority', async () => {
     const semaphore = new Semaphore(1);
     const large = {};
     const small = {};
@@ -16,21 +16,22 @@ describe('Semaphore shared between owners', () => {
     const holder = semaphore.run(
       () => new Promise<void>((resolve) => (release = resolve)),
       undefined,
+      1,
       large,
     );
     const task = (name: string) => async () => {
       started.push(name);
     };
     const waiting = [
-      ...[1, 2, 3].map((i) => semaphore.run(task(`large ${i}`), undefined, large)),
-      semaphore.run(task('small 1'), undefined, small),
-      semaphore.run(task('large 4'), undefined, large),
-      semaphore.run(task('small 2'), undefined, small),
+      ...[1, 2, 3].map((i) => semaphore.run(task(`large ${i}`), undefined, 1, large)),
+      semaphore.run(task('small 1'), undefined, 1, small),
+      semaphore.run(task('large round 2'), undefined, 2, large),
+      semaphore.run(task('small 2'), undefined, 1, small),
     ];
     expect(semaphore.queued).toBe(6);
     release();
     await Promise.all([holder, ...waiting]);
-    expect(started).toEqual(['large 1', 'small 1', 'large 2', 'small 2', 'large 3', 'large 4']);
+    expect(started).toEqual(['large round 2', 'small 1', 'large 1', 'small 2', 'large 2', 'large 3']);
     expect(semaphore.inUse).toBe(0);
     expect(semaphore.queued).toBe(0);
   });
@@ -50,6 +51,7 @@ describe('Semaphore shared between owners', () => {
             running -= 1;
           },
           undefined,
+          1,
           owner,
         ),
       ),

@@ -136,7 +136,36 @@ describe('Semaphore', () => {
     expect(started).toEqual([0, 1, 2, 3]);
   });
 
-  it('takes an aborted waiter out of the queue without disturbing the others', async () => {
+  it('serves a waiting task of a higher priority first, and FIFO within one priority', async () => {
+    const semaphore = new Semaphore(1);
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    await Promise.all([
+      semaphore.run(task('holder')),
+      semaphore.run(task('round 2, first'), undefined, 2),
+      semaphore.run(task('round 2, second'), undefined, 2),
+      semaphore.run(task('round 3'), undefined, 3),
+      semaphore.run(task('no round')),
+      // Out of range: counted as the nearest priority there is.
+      semaphore.run(task('round 99'), undefined, 99),
+      semaphore.run(task('round -5'), undefined, -5),
+    ]);
+    expect(started).toEqual([
+      'holder',
+      'round 99',
+      'round 3',
+      'round 2, first',
+      'round 2, second',
+      'no round',
+      'round -5',
+    ]);
+    expect(semaphore.queued).toBe(0);
+  });
+
+  it('takes an aborted waiter out of its priority without disturbing the others', async () => {
     const semaphore = new Semaphore(1);
     const started: string[] = [];
     let releaseHolder!: () => void;
@@ -146,8 +175,8 @@ describe('Semaphore', () => {
       started.push(name);
       return Promise.resolve();
     };
-    const aborted = semaphore.run(task('aborted'), abort.signal);
-    const kept = semaphore.run(task('kept'));
+    const aborted = semaphore.run(task('aborted'), abort.signal, 2);
+    const kept = semaphore.run(task('kept'), undefined, 2);
     expect(semaphore.queued).toBe(2);
     abort.abort(new Error('deadline passed'));
     await expect(aborted).rejects.toThrow('deadline passed');
