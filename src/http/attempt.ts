@@ -5,7 +5,7 @@ import { UpstreamError, upstreamDisplayName } from './errors.js';
 import type { UpstreamName } from './errors.js';
 import { statusFailure } from './failures.js';
 import { parseJsonExact } from './json.js';
-import type { UpstreamRequest, UpstreamResponse } from './upstreamHttp.js';
+import type { UpstreamRequest, UpstreamResponse } from './upstreamTypes.js';
 
 interface Where {
   upstream: UpstreamName;

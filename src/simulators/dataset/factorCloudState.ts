@@ -1,5 +1,4 @@
-import type { FactorCloudReplyStyle } from './factorCloudTypes.js';
-import type { Amount, IsoDate } from './values.js';
+import type { Amount, FactorCloudReplyStyle, IsoDate } from './values.js';
 
 /**
  * The FactorCloud state the write calls keep beyond clients and invoices (factorcloud.md §2, §8):

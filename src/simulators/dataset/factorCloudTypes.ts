@@ -1,4 +1,4 @@
-import type { Amount, IsoDate } from './values.js';
+import type { Amount, FactorCloudReplyStyle, IsoDate } from './values.js';
 
 /** FactorCloud records as the simulator stores them, with the upstream field names. */
 
@@ -63,22 +63,7 @@ export interface FactorCloudClient {
   CreditLimit: Amount | null;
 }
 
-/**
- * How FactorCloud's reply for one record is written. `typed`: JSON numbers, booleans, `null`.
- * `docs-faithful`: what the docs' examples show (every value a string, `""` for null, and
- * `InvoiceNumbe` in get-invoice), with the variations a loosely typed PHP backend produces.
- */
-export type FactorCloudReplyStyle =
-  | { kind: 'typed' }
-  | {
-      kind: 'docs-faithful';
-      /** `"1250.5"` (trailing zeros trimmed) or `"1250.50"`. */
-      amounts: 'trimmed' | 'two-decimals';
-      /** `"true"`/`"false"` or Postgres-style `"t"`/`"f"`. */
-      booleans: 'words' | 'letters';
-      /** `"2026-10-01"` or `"2026-10-01 00:00:00"`. */
-      dates: 'date' | 'midnight-timestamp';
-    };
+export type { FactorCloudReplyStyle } from './values.js';
 
 export interface FactorCloudInvoiceEntry {
   invoiceIntegrationId: string;

@@ -1,7 +1,7 @@
 import { addDays } from '../../lib/dates.js';
 import type { TtlName } from '../ttlNames.js';
 import type { CaseRecord } from './caseSchema.js';
-import type { DistributionPage } from './endpoints/invoiceReads.js';
+import type { DistributionPage } from './invoiceRecords.js';
 import type { DistributionRecord } from './schemas.js';
 
 /**

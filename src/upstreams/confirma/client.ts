@@ -18,5 +18,5 @@ export function createConfirmaClient(http: UpstreamHttp, credentials: ConfirmaCr
 export { CONFIRMA_BASE_PATH } from './transport.js';
 export type { ConfirmaCredentials } from './transport.js';
 export type { CaseRecord, DistributionRecord } from './schemas.js';
-export type { CaseKey, DistributionEntry, DistributionPage, DistributionQuery } from './endpoints/invoiceReads.js';
+export type { CaseKey, DistributionEntry, DistributionPage, DistributionQuery } from './invoiceRecords.js';
 export type { DateWindow } from './endpoints/money.js';

@@ -1,4 +1,3 @@
-import type { UpstreamError } from '../../../http/errors.js';
 import { normalizeInvoiceNumber } from '../../../lib/invoiceNumbers.js';
 import type { Endpoint } from '../../endpoint.js';
 import { contractBreach, parseReply } from '../../parse.js';
@@ -10,39 +9,12 @@ import {
   distributionRecordSchema,
   recordInvoiceNumberSchema,
 } from '../schemas.js';
-import type { CaseRecord, DistributionRecord } from '../schemas.js';
+import type { CaseKey, DistributionEntry, DistributionPage, DistributionQuery } from '../invoiceRecords.js';
+import type { CaseRecord } from '../schemas.js';
 import { NOTHING_FOUND, foundNothing } from '../transport.js';
 import { setAsideUnreadableDates } from '../unreadableDates.js';
 
-/** Query of GET /invoice/distribution (confirma.md §4.7; names from `filtersApplied`). */
-export interface DistributionQuery {
-  invoiceNumber?: string;
-  fromInvDate?: string;
-  toInvDate?: string;
-  fetchType?: string;
-}
-
-/** A record that broke the contract keeps its invoice number and the error for its fields. */
-export type DistributionEntry =
-  | { invoiceNumber: string; record: DistributionRecord; error?: undefined }
-  | { invoiceNumber: string; record?: undefined; error: UpstreamError };
-
-export interface DistributionPage {
-  totalCount: number;
-  successfulCount: number | null;
-  failedCount: number | null;
-  filtersApplied: {
-    invoiceNumber: string | null;
-    fromInvDate: string | null;
-    toInvDate: string | null;
-    fetchType: string | null;
-    defaultLast30DaysApplied: boolean | null;
-  } | null;
-  entries: DistributionEntry[];
-}
-
-/** A case id, with the case's invoice number when the caller knows it (sent along, see caseById). */
-export type CaseKey = string | { caseId: string; invoiceNumber?: string | null | undefined };
+export type { CaseKey, DistributionEntry, DistributionPage, DistributionQuery } from '../invoiceRecords.js';
 
 const WHERE = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
 
