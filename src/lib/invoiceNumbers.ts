@@ -15,7 +15,7 @@ export function sameInvoiceNumber(a: string, b: string): boolean {
 
 /**
  * A sort key that orders all-digit ids by value (`"9"` before `"10"`) and text ids after them,
- * by text; null sorts first. Up to 40 digits, as far as any id of either API reaches.
+ * by text; null sorts first. Up to 40 digits, longer than the ids of either API.
  */
 export function invoiceNumberSortKey(id: string | null): string {
   if (id === null) return '';

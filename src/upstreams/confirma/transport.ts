@@ -53,3 +53,8 @@ export function foundNothing(reply: UpstreamResponse): boolean {
 
 /** 4xx answers to writes that become typed refusals (user errors) rather than field errors. */
 export const WRITE_REFUSALS = [400, 402, 404, 409, 422] as const;
+
+/** Where a reply broke the contract, for its error (the entry's `name`). */
+export function where(endpoint: string) {
+  return { upstream: 'confirma', endpoint } as const;
+}

@@ -9,7 +9,7 @@ import type { WriteOutcome } from '../../writeOutcome.js';
 import { accountingPaymentsBody, ledgerBody } from '../accountingBodies.js';
 import { syncAge } from '../answerAges.js';
 import { RESOURCE, SCOPE } from '../cacheNames.js';
-import { NOTHING_FOUND, WRITE_REFUSALS, foundNothing } from '../transport.js';
+import { NOTHING_FOUND, WRITE_REFUSALS, foundNothing, where } from '../transport.js';
 
 /**
  * Accounting sync (confirma.md §4.12–4.15): submit ledger and payment documents, read their
@@ -73,7 +73,7 @@ function matching<T extends Record<string, string | number | null>>(items: T[], 
   );
 }
 
-/** The submit responses are not documented: any 2xx is acceptance, the status read follows. */
+/** The submit responses are not documented: a 2xx is acceptance, the status read follows. */
 function submitted({ status }: { status: number }): WriteOutcome<null> {
   return isSuccess(status) ? { ok: true, status, value: null } : refusalOf(status);
 }
@@ -160,7 +160,3 @@ export const ACCOUNTING_ENDPOINTS = {
     },
   } satisfies Endpoint<StatusQuery, PaymentStatusRecord[]>,
 };
-
-function where(endpoint: string) {
-  return { upstream: 'confirma', endpoint } as const;
-}

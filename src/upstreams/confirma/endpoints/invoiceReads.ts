@@ -11,12 +11,12 @@ import {
 } from '../schemas.js';
 import type { CaseKey, DistributionEntry, DistributionPage, DistributionQuery } from '../invoiceRecords.js';
 import type { CaseRecord } from '../schemas.js';
-import { NOTHING_FOUND, foundNothing } from '../transport.js';
+import { NOTHING_FOUND, foundNothing, where } from '../transport.js';
 import { setAsideUnreadableDates } from '../unreadableDates.js';
 
 export type { CaseKey, DistributionEntry, DistributionPage, DistributionQuery } from '../invoiceRecords.js';
 
-const WHERE = { upstream: 'confirma', endpoint: 'invoice/distribution' } as const;
+const WHERE = where('invoice/distribution');
 
 /** The two reads of invoices: distribution pages and case details (confirma.md §4.6–4.7). */
 export const INVOICE_READS = {
@@ -83,9 +83,7 @@ export const INVOICE_READS = {
     }),
     reply({ status, body }) {
       if (status === 404 || body === undefined) return null;
-      return (
-        parseReply(caseReplySchema, body, { upstream: 'confirma', endpoint: 'invoice/case' }).case ?? null
-      );
+      return parseReply(caseReplySchema, body, where('invoice/case')).case ?? null;
     },
     cache: { place: (key) => casePlace(caseIdOf(key)), ttl: (found) => caseAge(found) },
     // Keyed by case id alone, so a case asked for with and without its invoice number is one call.

@@ -4,7 +4,7 @@ import { windowAge } from '../answerAges.js';
 import { RESOURCE, SCOPE } from '../cacheNames.js';
 import { paymentsReplySchema, settlementsReplySchema } from '../moneySchemas.js';
 import type { PaymentRecord, SettlementsReply } from '../moneySchemas.js';
-import { NOTHING_FOUND, foundNothing } from '../transport.js';
+import { NOTHING_FOUND, foundNothing, where } from '../transport.js';
 
 /** A date window; absent bounds are left to Confirma (its default is the last 30 days). */
 export interface DateWindow {
@@ -32,7 +32,7 @@ export const MONEY_ENDPOINTS = {
       // Settlements document only `200 OK (Results found)` (§4.10), which implies another answer
       // when nothing is found: read as an empty list, for payments too.
       if (foundNothing(response)) return [];
-      return parseReply(paymentsReplySchema, response.body, { upstream: 'confirma', endpoint: 'payments' });
+      return parseReply(paymentsReplySchema, response.body, where('payments'));
     },
     cache: {
       place: (window) => ({
@@ -93,7 +93,7 @@ export const MONEY_ENDPOINTS = {
 
 function readSettlements(response: { status: number; body: unknown }): SettlementsReply {
   if (foundNothing(response)) return { createdAt: null, settlements: [] };
-  return parseReply(settlementsReplySchema, response.body, { upstream: 'confirma', endpoint: 'settlements' });
+  return parseReply(settlementsReplySchema, response.body, where('settlements'));
 }
 
 function windowKey(window: DateWindow): string {

@@ -5,7 +5,7 @@ import { isSuccess, refusalOf } from '../../writeOutcome.js';
 import type { WriteOutcome } from '../../writeOutcome.js';
 import { onboardReplySchema, renewReplySchema, validateReplySchema } from '../onboardingSchemas.js';
 import type { OnboardedClient } from '../onboardingSchemas.js';
-import { WRITE_REFUSALS } from '../transport.js';
+import { WRITE_REFUSALS, where } from '../transport.js';
 
 /**
  * These calls are about a credential, so a refused credential (401/403) is their answer, not a
@@ -88,8 +88,4 @@ function onboardClientBody(input: OnboardClientInput) {
     client: { ...input.client, telephone: input.client.telephone ?? '', website: input.client.website ?? '' },
     contacts: input.contacts.map((c) => ({ type: c.role, name: c.name, email: c.email, telephone: c.phone })),
   };
-}
-
-function where(endpoint: string) {
-  return { upstream: 'confirma', endpoint } as const;
 }
